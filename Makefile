@@ -1,0 +1,101 @@
+# winnow — small fast Unix filters that clean and annotate scraped text.
+#
+#   make            build everything into build/
+#   make check      unit tests, CLI golden tests, conformance (SANITIZE=1: ASan+UBSan)
+#   make demo       clean the bundled sample corpus, input and output side by side
+#   make bench      MB/s of each filter beside cat and jq on a generated corpus
+#   make install    PREFIX=/usr/local DESTDIR=
+#
+# Missing build dependencies are installed by scripts/install-deps first.
+
+VERSION = 0.1.0
+PREFIX ?= /usr/local
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man
+
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS = libpcre2-8 libutf8proc libxxhash zlib libzstd
+
+ifeq ($(SANITIZE),1)
+BUILD ?= build-san
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+OPTFLAGS = -O1 -g
+else
+BUILD ?= build
+OPTFLAGS = -O2 -g
+endif
+
+# Install what is missing before anything is built (not for clean).
+ifeq ($(filter clean distclean uninstall,$(MAKECMDGOALS)),)
+ifneq ($(shell $(PKG_CONFIG) --exists $(PKGS) check 2>/dev/null && echo ok),ok)
+$(info winnow: build dependencies missing; running scripts/install-deps)
+$(shell scripts/install-deps >&2)
+ifneq ($(.SHELLSTATUS),0)
+$(error scripts/install-deps failed; install the packages it lists and retry)
+endif
+endif
+endif
+
+DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+DEP_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
+CHECK_LIBS := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
+
+WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+CFLAGS ?= $(OPTFLAGS)
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib $(DEP_CFLAGS)
+ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
+LIBS = $(DEP_LIBS) -lm
+
+# The shared library: one module per concern.
+LIBOBJ = \
+	$(BUILD)/lib/buf.o \
+	$(BUILD)/lib/rx.o \
+	$(BUILD)/lib/utf8.o \
+	$(BUILD)/lib/util.o
+
+HDR = $(wildcard lib/*.h)
+LIB = $(BUILD)/libwinnow.a
+
+# The filters: cmd/NAME.c becomes $(BUILD)/NAME.
+CMDS =
+
+BINS = $(CMDS:%=$(BUILD)/%)
+
+# Check unit suites: tests/check_MODULE.c, one binary each.
+TESTS = \
+	check_utf8
+
+TEST_BINS = $(TESTS:%=$(BUILD)/tests/%)
+
+all: $(LIB) $(BINS)
+
+$(BUILD)/lib/%.o: lib/%.c $(HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIB): $(LIBOBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIBOBJ)
+
+$(BUILD)/%: cmd/%.c $(LIB) $(HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(LIBS)
+
+$(BUILD)/tests/%: tests/%.c tests/check_main.h $(LIB) $(HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(LIBS) $(CHECK_LIBS)
+
+check: all $(TEST_BINS)
+	@fail=0; for t in $(TEST_BINS); do \
+		CK_VERBOSITY=$${CK_VERBOSITY:-normal} $$t || fail=1; \
+	done; \
+	BUILD=$(BUILD) tests/cli/run || fail=1; \
+	exit $$fail
+
+clean:
+	rm -rf build build-san
+
+.PHONY: all check clean
+.SECONDARY:

@@ -1,0 +1,67 @@
+/*
+ * util: program name, messages, exit statuses, checked allocation and
+ * option-number parsing shared by every winnow filter.
+ *
+ * Messages follow one form: "winnow-NAME: what is wrong", lowercase, no full
+ * stop.  Library code reports with warnx()/warnp() and returns -1; only cmd/
+ * calls die().  The x* allocators never return NULL: on failure they print
+ * "out of memory" and exit with EXIT_OSERR.
+ */
+#ifndef WINNOW_UTIL_H
+#define WINNOW_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define WINNOW_VERSION "0.1.0"
+
+enum {
+	EXIT_OK = 0,
+	EXIT_USAGE = 2,		/* bad option, unreadable rule or model file */
+	EXIT_DATAERR = 65,	/* bad input line */
+	EXIT_OSERR = 71,	/* out of memory */
+	EXIT_IOERR = 74,	/* cannot read input or write output */
+	EXIT_TEMPFAIL = 75	/* state file locked by another run */
+};
+
+/* The name messages start with, e.g. "winnow-norm"; set once by main. */
+extern const char *progname;
+
+void warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Like warnx, with ": strerror(errno)" appended. */
+void warnp(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+_Noreturn void die(int status, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+void *xmemdup(const void *p, size_t n);
+
+/*
+ * Test hook: when the environment holds WINNOW_FAIL_ALLOC=N, the N-th call
+ * to an x* allocator fails as if the system were out of memory.
+ */
+
+/*
+ * parse_int(opt, s, min, max, out): read a decimal integer in [min, max].
+ * Returns 0, or -1 after a message naming the option 'opt'.
+ */
+int parse_int(const char *opt, const char *s, long long min, long long max,
+    long long *out);
+
+/*
+ * parse_real(opt, s, min, max, out): read a number such as "0.8" in
+ * [min, max].  Returns 0, or -1 after a message naming 'opt'.
+ */
+int parse_real(const char *opt, const char *s, double min, double max,
+    double *out);
+
+/*
+ * parse_size(opt, s, out): read a byte count with an optional K, M, G or T
+ * suffix (powers of 1024), e.g. "64M".  Returns 0, or -1 after a message.
+ */
+int parse_size(const char *opt, const char *s, uint64_t *out);
+
+#endif
