@@ -52,6 +52,7 @@ LIBS = $(DEP_LIBS) -lm
 LIBOBJ = \
 	$(BUILD)/lib/buf.o \
 	$(BUILD)/lib/rx.o \
+	$(BUILD)/lib/state.o \
 	$(BUILD)/lib/utf8.o \
 	$(BUILD)/lib/util.o
 
@@ -65,6 +66,7 @@ BINS = $(CMDS:%=$(BUILD)/%)
 
 # Check unit suites: tests/check_MODULE.c, one binary each.
 TESTS = \
+	check_state \
 	check_utf8
 
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%)
