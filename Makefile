@@ -50,7 +50,12 @@ LIBS = $(DEP_LIBS) -lm
 
 # The shared library: one module per concern.
 LIBOBJ = \
+	$(BUILD)/lib/bloom.o \
 	$(BUILD)/lib/buf.o \
+	$(BUILD)/lib/dedupe.o \
+	$(BUILD)/lib/hset.o \
+	$(BUILD)/lib/imap.o \
+	$(BUILD)/lib/minhash.o \
 	$(BUILD)/lib/rx.o \
 	$(BUILD)/lib/state.o \
 	$(BUILD)/lib/utf8.o \
@@ -66,6 +71,11 @@ BINS = $(CMDS:%=$(BUILD)/%)
 
 # Check unit suites: tests/check_MODULE.c, one binary each.
 TESTS = \
+	check_bloom \
+	check_dedupe \
+	check_hset \
+	check_imap \
+	check_minhash \
 	check_state \
 	check_utf8
 
