@@ -52,6 +52,7 @@ LIBS = $(DEP_LIBS) -lm
 LIBOBJ = \
 	$(BUILD)/lib/bloom.o \
 	$(BUILD)/lib/buf.o \
+	$(BUILD)/lib/dec.o \
 	$(BUILD)/lib/dedupe.o \
 	$(BUILD)/lib/hset.o \
 	$(BUILD)/lib/imap.o \
@@ -72,6 +73,7 @@ BINS = $(CMDS:%=$(BUILD)/%)
 # Check unit suites: tests/check_MODULE.c, one binary each.
 TESTS = \
 	check_bloom \
+	check_dec \
 	check_dedupe \
 	check_hset \
 	check_imap \
