@@ -57,6 +57,7 @@ LIBOBJ = \
 	$(BUILD)/lib/hset.o \
 	$(BUILD)/lib/imap.o \
 	$(BUILD)/lib/minhash.o \
+	$(BUILD)/lib/money_names.o \
 	$(BUILD)/lib/rx.o \
 	$(BUILD)/lib/state.o \
 	$(BUILD)/lib/utf8.o \
