@@ -57,6 +57,7 @@ LIBOBJ = \
 	$(BUILD)/lib/hset.o \
 	$(BUILD)/lib/imap.o \
 	$(BUILD)/lib/minhash.o \
+	$(BUILD)/lib/money.o \
 	$(BUILD)/lib/money_names.o \
 	$(BUILD)/lib/rx.o \
 	$(BUILD)/lib/state.o \
@@ -79,6 +80,7 @@ TESTS = \
 	check_hset \
 	check_imap \
 	check_minhash \
+	check_money \
 	check_state \
 	check_utf8
 
