@@ -227,8 +227,20 @@ static const struct enword enwords[] = {
 	{ "point", EW_POINT, 0 }, { "of", EW_OF, 0 },
 };
 
-/* A quick no: bit (first letter, length) set when some word has them. */
-static uint32_t enword_len_mask[26];
+/* The number words by hash of their folded text: index + 1, 0 empty. */
+#define ENWORD_SLOTS 256
+static unsigned char enword_slot[ENWORD_SLOTS];
+
+static uint32_t
+enword_hash(const char *w, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h;
+}
 
 /* Per Hangul syllable: its numeral kind and value (kind << 5 | value). */
 #define HANGUL_FIRST 0xAC00
@@ -249,8 +261,13 @@ tables_build(void)
 		if (money_names[i].pos & MN_PRE)
 			trie_add(&rev, (int)i, 1);
 	}
-	for (i = 0; i < sizeof enwords / sizeof enwords[0]; i++)
-		enword_len_mask[enwords[i].w[0] - 'a'] |= 1u << strlen(enwords[i].w);
+	for (i = 0; i < sizeof enwords / sizeof enwords[0]; i++) {
+		uint32_t h = enword_hash(enwords[i].w, strlen(enwords[i].w));
+
+		while (enword_slot[h % ENWORD_SLOTS])
+			h++;
+		enword_slot[h % ENWORD_SLOTS] = (unsigned char)(i + 1);
+	}
 	for (i = 0; i < HANGUL_COUNT; i++) {
 		int val = 0, kind = hangul_numeral_slow((int32_t)(HANGUL_FIRST + i),
 		    &val);
@@ -271,19 +288,18 @@ enword_find(const char *s, size_t n)
 {
 	char w[16];
 	size_t i;
-	unsigned char c0;
+	uint32_t h;
 
 	if (n == 0 || n >= sizeof w)
 		return NULL;
-	c0 = fold((unsigned char)s[0]);
-	if (c0 < 'a' || c0 > 'z' || !(enword_len_mask[c0 - 'a'] & (1u << n)))
-		return NULL;
 	for (i = 0; i < n; i++)
 		w[i] = (char)fold((unsigned char)s[i]);
-	w[n] = '\0';
-	for (i = 0; i < sizeof enwords / sizeof enwords[0]; i++)
-		if (enwords[i].w[0] == w[0] && strcmp(enwords[i].w, w) == 0)
-			return &enwords[i];
+	for (h = enword_hash(w, n); enword_slot[h % ENWORD_SLOTS]; h++) {
+		const struct enword *e = &enwords[enword_slot[h % ENWORD_SLOTS] - 1];
+
+		if (memcmp(e->w, w, n) == 0 && e->w[n] == '\0')
+			return e;
+	}
 	return NULL;
 }
 
@@ -1251,11 +1267,22 @@ parse_words(const char *s, size_t len, size_t i, struct num *out)
 			break;
 		}
 		case EW_A:
-			if (prev != EW_AND && prev != EW_HALF)
+			/* one and a half, half a million, a quarter of a million */
+			if (prev != EW_AND && prev != EW_HALF && prev != EW_OF)
 				goto stop;
 			pending = 1;
 			break;
 		case EW_OF:
+			if (prev == EW_HALF || prev == EW_QUARTER) {
+				/* half of a million, a quarter of a billion */
+				size_t r = skip_sp(s, len, e, 1), t2 = word_at(s, len, r);
+				const struct enword *w2 = enword_find(s + r, t2 - r);
+
+				if (!w2 || w2->kind != EW_A)
+					goto stop;
+				pending = 1;
+				break;
+			}
 			if (prev != EW_PLURAL)
 				goto stop;
 			{

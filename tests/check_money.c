@@ -757,6 +757,18 @@ static const struct {
 	    "" },
 	{ "ノート100YEN.com",
 	    "" },
+	{ "A quarter of a million dollars",
+	    "A quarter of a million dollars=250000 USD" },
+	{ "20 quid",
+	    "20 quid=20 GBP" },
+	{ "100 rupees 50 paise",
+	    "100 rupees 50 paise=100.5 INR" },
+	{ "2 francs 50 centimes",
+	    "2 francs 50 centimes=2.5 CHF" },
+	{ "The rooms cost $100 to $150 a night",
+	    "$100 to $150=100..150 USD range" },
+	{ "costs between 5 and 10 dollars",
+	    "5 and 10 dollars=5..10 USD range" },
 };
 
 START_TEST(test_money_table)
