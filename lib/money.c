@@ -297,7 +297,8 @@ enword_find(const char *s, size_t n)
 	for (h = enword_hash(w, n); enword_slot[h % ENWORD_SLOTS]; h++) {
 		const struct enword *e = &enwords[enword_slot[h % ENWORD_SLOTS] - 1];
 
-		if (memcmp(e->w, w, n) == 0 && e->w[n] == '\0')
+		/* strncmp stops at the end of e->w, which may be shorter */
+		if (strncmp(e->w, w, n) == 0 && e->w[n] == '\0')
 			return e;
 	}
 	return NULL;
