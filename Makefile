@@ -59,10 +59,17 @@ LIBOBJ = \
 	$(BUILD)/lib/minhash.o \
 	$(BUILD)/lib/money.o \
 	$(BUILD)/lib/money_names.o \
+	$(BUILD)/lib/prefilter.o \
+	$(BUILD)/lib/rules.o \
 	$(BUILD)/lib/rx.o \
 	$(BUILD)/lib/state.o \
 	$(BUILD)/lib/utf8.o \
 	$(BUILD)/lib/util.o
+
+# Data files compiled into the library by scripts/embed: gen/NAME.c holds
+# NAME_text[] from the file named in its rule below.
+GENOBJ = \
+	$(BUILD)/gen/strip_rules.o
 
 HDR = $(wildcard lib/*.h)
 LIB = $(BUILD)/libwinnow.a
@@ -81,6 +88,7 @@ TESTS = \
 	check_imap \
 	check_minhash \
 	check_money \
+	check_rules \
 	check_state \
 	check_utf8
 
@@ -92,9 +100,16 @@ $(BUILD)/lib/%.o: lib/%.c $(HDR)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(LIB): $(LIBOBJ)
+$(BUILD)/gen/strip_rules.c: data/strip.rules scripts/embed
+	@mkdir -p $(@D)
+	scripts/embed strip_rules_text data/strip.rules > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIB): $(LIBOBJ) $(GENOBJ)
 	rm -f $@
-	$(AR) rcs $@ $(LIBOBJ)
+	$(AR) rcs $@ $(LIBOBJ) $(GENOBJ)
 
 $(BUILD)/%: cmd/%.c $(LIB) $(HDR)
 	@mkdir -p $(@D)
