@@ -56,6 +56,7 @@ LIBOBJ = \
 	$(BUILD)/lib/dedupe.o \
 	$(BUILD)/lib/hset.o \
 	$(BUILD)/lib/imap.o \
+	$(BUILD)/lib/layout.o \
 	$(BUILD)/lib/minhash.o \
 	$(BUILD)/lib/money.o \
 	$(BUILD)/lib/money_names.o \
@@ -86,6 +87,7 @@ TESTS = \
 	check_dedupe \
 	check_hset \
 	check_imap \
+	check_layout \
 	check_minhash \
 	check_money \
 	check_rules \
