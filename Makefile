@@ -64,6 +64,7 @@ LIBOBJ = \
 	$(BUILD)/lib/rules.o \
 	$(BUILD)/lib/rx.o \
 	$(BUILD)/lib/state.o \
+	$(BUILD)/lib/strip.o \
 	$(BUILD)/lib/utf8.o \
 	$(BUILD)/lib/util.o
 
@@ -90,8 +91,10 @@ TESTS = \
 	check_layout \
 	check_minhash \
 	check_money \
+	check_prefilter \
 	check_rules \
 	check_state \
+	check_strip \
 	check_utf8
 
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%)
