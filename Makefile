@@ -54,12 +54,17 @@ LIBOBJ = \
 	$(BUILD)/lib/buf.o \
 	$(BUILD)/lib/dec.o \
 	$(BUILD)/lib/dedupe.o \
+	$(BUILD)/lib/gaz.o \
 	$(BUILD)/lib/hset.o \
 	$(BUILD)/lib/imap.o \
 	$(BUILD)/lib/layout.o \
 	$(BUILD)/lib/minhash.o \
 	$(BUILD)/lib/money.o \
 	$(BUILD)/lib/money_names.o \
+	$(BUILD)/lib/ner.o \
+	$(BUILD)/lib/nerfeat.o \
+	$(BUILD)/lib/nermodel.o \
+	$(BUILD)/lib/nerrule.o \
 	$(BUILD)/lib/prefilter.o \
 	$(BUILD)/lib/rules.o \
 	$(BUILD)/lib/rx.o \
@@ -86,11 +91,14 @@ TESTS = \
 	check_bloom \
 	check_dec \
 	check_dedupe \
+	check_gaz \
 	check_hset \
 	check_imap \
 	check_layout \
 	check_minhash \
 	check_money \
+	check_ner \
+	check_nermodel \
 	check_prefilter \
 	check_rules \
 	check_state \

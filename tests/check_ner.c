@@ -1,0 +1,235 @@
+/* Unit tests for lib/ner: type names, BIOES decoding, particles, spans. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_main.h"
+#include "gaz.h"
+#include "ner.h"
+
+static const struct {
+	const char *name;
+	int type;
+} type_rows[] = {
+	{ "PS", NER_PS }, { "PER", NER_PS }, { "person", NER_PS },
+	{ "PERSON", NER_PS }, { "LC", NER_LC }, { "LOC", NER_LC },
+	{ "location", NER_LC }, { "GPE", NER_LC }, { "OG", NER_OG },
+	{ "ORG", NER_OG }, { "corporation", NER_OG }, { "group", NER_OG },
+	{ "DT", NER_DT }, { "DATE", NER_DT }, { "TI", NER_TI },
+	{ "time", NER_TI }, { "QT", NER_QT }, { "QUANTITY", NER_QT },
+	{ "MISC", -1 }, { "product", -1 }, { "", -1 }, { "PERSONS", -1 },
+};
+
+START_TEST(test_ner_type_parse_table)
+{
+	ck_assert_int_eq(ner_type_parse(type_rows[_i].name,
+	    strlen(type_rows[_i].name)), type_rows[_i].type);
+}
+END_TEST
+
+START_TEST(test_ner_types_parse)
+{
+	unsigned mask;
+
+	ck_assert_int_eq(ner_types_parse("PERSON,ORG", &mask), 0);
+	ck_assert_uint_eq(mask, 1u << NER_PS | 1u << NER_OG);
+	ck_assert_int_eq(ner_types_parse("date,,QT", &mask), 0);
+	ck_assert_uint_eq(mask, 1u << NER_DT | 1u << NER_QT);
+	ck_assert_int_eq(ner_types_parse("PERSON,FOO", &mask), -1);
+	ck_assert_int_eq(ner_types_parse(",", &mask), -1);
+	ck_assert_str_eq(ner_type_name(NER_LC), "LOCATION");
+	ck_assert_str_eq(ner_type_code(NER_QT), "QT");
+}
+END_TEST
+
+/* Whether a tag sequence is well formed BIOES. */
+static int
+valid_bioes(const uint8_t *tags, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		int t = tags[i], prev = i ? tags[i - 1] : 0;
+
+		if (NER_TAG_CONTINUES(t)) {
+			if (i == 0 || NER_TAG_CLOSES(prev) ||
+			    NER_TAG_TYPE(prev) != NER_TAG_TYPE(t))
+				return 0;
+		} else if (i > 0 && !NER_TAG_CLOSES(prev)) {
+			return 0;
+		}
+	}
+	return n == 0 || NER_TAG_CLOSES(tags[n - 1]);
+}
+
+static int32_t
+score(const int32_t *emit, const int32_t *trans, const int32_t *start,
+    const uint8_t *tags, size_t n)
+{
+	int32_t s = start[tags[0]] + emit[tags[0]];
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		s += trans[tags[i - 1] * NER_NTAGS + tags[i]] +
+		    emit[i * NER_NTAGS + tags[i]];
+	return s;
+}
+
+/*
+ * Emissions that want an I (inside) everywhere, and an O between: the
+ * decoder must never start with I or E, put one after O, or end open.
+ */
+START_TEST(test_ner_viterbi_no_inside_after_outside)
+{
+	int32_t emit[5 * NER_NTAGS] = { 0 }, trans[NER_NTAGS * NER_NTAGS] = { 0 };
+	int32_t start[NER_NTAGS] = { 0 };
+	uint8_t tags[5], back[5 * NER_NTAGS];
+	size_t i;
+
+	for (i = 0; i < 5; i++)
+		emit[i * NER_NTAGS + NER_I(NER_PS)] = 100;
+	emit[2 * NER_NTAGS + NER_O] = 1000;
+	ner_viterbi(emit, 5, trans, start, tags, back);
+	ck_assert(valid_bioes(tags, 5));
+	ck_assert_int_eq(tags[2], NER_O);
+	ck_assert_int_ne(tags[3], NER_I(NER_PS));
+	ck_assert_int_ne(tags[0], NER_I(NER_PS));
+}
+END_TEST
+
+/* Random scores: the result is valid and no valid sequence scores more. */
+START_TEST(test_ner_viterbi_is_best_valid_path)
+{
+	enum { N = 3 };
+	int32_t emit[N * NER_NTAGS], trans[NER_NTAGS * NER_NTAGS];
+	int32_t start[NER_NTAGS], best;
+	uint8_t tags[N], back[N * NER_NTAGS], t[N];
+	unsigned seed = 7 + (unsigned)_i;
+	size_t i;
+	int a, b, c;
+
+	for (i = 0; i < N * NER_NTAGS; i++)
+		emit[i] = rand_r(&seed) % 200 - 100;
+	for (i = 0; i < NER_NTAGS * NER_NTAGS; i++)
+		trans[i] = rand_r(&seed) % 200 - 100;
+	for (i = 0; i < NER_NTAGS; i++)
+		start[i] = rand_r(&seed) % 200 - 100;
+	ner_viterbi(emit, N, trans, start, tags, back);
+	ck_assert(valid_bioes(tags, N));
+	best = score(emit, trans, start, tags, N);
+	for (a = 0; a < NER_NTAGS; a++)
+		for (b = 0; b < NER_NTAGS; b++)
+			for (c = 0; c < NER_NTAGS; c++) {
+				t[0] = (uint8_t)a;
+				t[1] = (uint8_t)b;
+				t[2] = (uint8_t)c;
+				if (valid_bioes(t, N))
+					ck_assert_int_le(score(emit, trans, start,
+					    t, N), best);
+			}
+}
+END_TEST
+
+static const struct {
+	const char *span;
+	const char *cut;	/* what ner_josa_len must cut, "" for none */
+} josa_rows[] = {
+	{ "삼성전자에서", "에서" },
+	{ "서울시로부터", "로부터" },
+	{ "2030년까지", "까지" },
+	{ "정부는", "는" },
+	{ "오픈AI를", "를" },
+	{ "과학기술정보통신부에서는", "에서는" },
+	{ "김영이", "" },	/* 이 ends names: the model decides */
+	{ "이영도", "" },
+	{ "서울로", "" },
+	{ "에서", "" },		/* nothing would be left */
+	{ "Apple", "" },
+};
+
+START_TEST(test_ner_josa_len_table)
+{
+	const char *s = josa_rows[_i].span;
+
+	ck_assert_uint_eq(ner_josa_len(s, strlen(s)), strlen(josa_rows[_i].cut));
+}
+END_TEST
+
+START_TEST(test_ner_is_josa)
+{
+	ck_assert(ner_is_josa("에서는", strlen("에서는")));
+	ck_assert(ner_is_josa("씨가", strlen("씨가")));
+	ck_assert(ner_is_josa("의", strlen("의")));
+	ck_assert(!ner_is_josa("사과", strlen("사과")));
+	ck_assert(!ner_is_josa("", 0));
+}
+END_TEST
+
+START_TEST(test_ner_lang_guess)
+{
+	ck_assert_int_eq(ner_lang_guess("삼성전자가 말했다", strlen("삼성전자가 말했다")), NER_KO);
+	ck_assert_int_eq(ner_lang_guess("Samsung said", 12), NER_EN);
+	ck_assert_int_eq(ner_lang_guess("SK하이닉스와 AI 반도체", strlen("SK하이닉스와 AI 반도체")), NER_KO);
+	ck_assert_int_eq(ner_lang_guess("2024 - 10:30", 12), -1);
+}
+END_TEST
+
+/*
+ * Offsets are code points of the text, whatever comes before: emoji (4
+ * bytes), Hangul (3), Latin (1).  User names match as whole words, a
+ * Korean particle may follow, and not inside a longer word.
+ */
+START_TEST(test_ner_user_names_offsets_in_code_points)
+{
+	const char *s = "😀😀 삼성전자는 Apple과 함께, 삼성전자주식 Applesauce\n"
+	    "é 오픈AI!";
+	struct ner *n = ner_new();
+	struct gaz *g = gaz_new();
+	struct ner_spans sp = NER_SPANS_INIT;
+
+	gaz_add(g, "삼성전자", strlen("삼성전자"), 1u << NER_OG);
+	gaz_add(g, "Apple", 5, 1u << NER_OG);
+	gaz_add(g, "오픈AI", strlen("오픈AI"), 1u << NER_OG);
+	ner_set_gazetteer(n, g);
+	ck_assert_uint_eq(ner_tag(n, s, strlen(s), &sp), 3);
+	ck_assert_uint_eq(sp.v[0].start, 3);
+	ck_assert_uint_eq(sp.v[0].end, 7);
+	ck_assert_uint_eq(sp.v[0].bstart, 9);
+	ck_assert_uint_eq(sp.v[0].bend, 21);
+	ck_assert_uint_eq(sp.v[1].start, 9);
+	ck_assert_uint_eq(sp.v[1].end, 14);
+	ck_assert(memcmp(s + sp.v[1].bstart, "Apple", 5) == 0);
+	/* the second line starts at code point 38: "é " then 오픈AI */
+	ck_assert_uint_eq(sp.v[2].start, 40);
+	ck_assert_uint_eq(sp.v[2].end, 44);
+	ck_assert_int_eq(sp.v[2].type, NER_OG);
+	/* --labels: only the kept types */
+	ner_set_types(n, 1u << NER_PS);
+	ck_assert_uint_eq(ner_tag(n, s, strlen(s), &sp), 0);
+	ner_spans_release(&sp);
+	ner_free(n);
+	ner_free(NULL);
+}
+END_TEST
+
+static Suite *
+ner_suite(void)
+{
+	Suite *s = suite_create("ner");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_loop_test(tc, test_ner_type_parse_table, 0,
+	    sizeof type_rows / sizeof type_rows[0]);
+	tcase_add_test(tc, test_ner_types_parse);
+	tcase_add_test(tc, test_ner_viterbi_no_inside_after_outside);
+	tcase_add_loop_test(tc, test_ner_viterbi_is_best_valid_path, 0, 20);
+	tcase_add_loop_test(tc, test_ner_josa_len_table, 0,
+	    sizeof josa_rows / sizeof josa_rows[0]);
+	tcase_add_test(tc, test_ner_is_josa);
+	tcase_add_test(tc, test_ner_lang_guess);
+	tcase_add_test(tc, test_ner_user_names_offsets_in_code_points);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(ner_suite)
