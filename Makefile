@@ -65,6 +65,7 @@ LIBOBJ = \
 	$(BUILD)/lib/nerfeat.o \
 	$(BUILD)/lib/nermodel.o \
 	$(BUILD)/lib/nerrule.o \
+	$(BUILD)/lib/nertrain.o \
 	$(BUILD)/lib/prefilter.o \
 	$(BUILD)/lib/rules.o \
 	$(BUILD)/lib/rx.o \
@@ -82,7 +83,8 @@ HDR = $(wildcard lib/*.h)
 LIB = $(BUILD)/libwinnow.a
 
 # The filters: cmd/NAME.c becomes $(BUILD)/NAME.
-CMDS =
+CMDS = \
+	winnow-tag-train
 
 BINS = $(CMDS:%=$(BUILD)/%)
 
@@ -99,6 +101,7 @@ TESTS = \
 	check_money \
 	check_ner \
 	check_nermodel \
+	check_nertrain \
 	check_prefilter \
 	check_rules \
 	check_state \

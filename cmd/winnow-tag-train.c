@@ -1,0 +1,257 @@
+/* winnow-tag-train: train (and cross-validate) a winnow-tag model. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "gaz.h"
+#include "ner.h"
+#include "nertrain.h"
+#include "util.h"
+
+static int epochs = 10;
+static long long seed = 1;
+static long long folds = 0;
+static long long min_count = 2;
+static double prune = 0;
+static int lang = -1;
+static int format = NERCORPUS_AUTO;
+static const char *output;
+static int verbose;
+static FILE *errors;
+
+static const char usage_text[] =
+"usage: winnow-tag-train [OPTION]... CORPUS...\n"
+"Train a winnow-tag model on annotated sentences: KLUE's character format\n"
+"(Korean) or CoNLL/CoNLL-U token format (English), BIO tags over PS/PER,\n"
+"LC/LOC, OG/ORG, DT, TI, QT (other types count as O).\n"
+"\n"
+"  -o, --output FILE     write the model to FILE (atomically)\n"
+"      --folds K         K-fold cross-validation: print precision, recall and\n"
+"                        F1 per type (exact span and type, as KLUE scores)\n"
+"      --epochs N        passes over the data (default 10)\n"
+"      --seed N          order of the sentences and folds (default 1); the\n"
+"                        same data, options and seed give the same bytes\n"
+"  -g, --gazetteer FILE  names to use as features: FORM<TAB>TYPE lines\n"
+"                        (repeatable)\n"
+"      --lang ko|en      the model's language (default: ko for KLUE input,\n"
+"                        en for CoNLL)\n"
+"      --format klue|conll  the corpus format (default: by its first line)\n"
+"      --min-count N     leave out features seen fewer than N times\n"
+"                        (default 2)\n"
+"      --errors FILE     with --folds: write the sentences with mistakes\n"
+"      --prune X         leave out features whose weights are all below X\n"
+"                        quantization steps\n"
+"  -v, --verbose         progress on stderr\n"
+"  -h, --help            this help;  -V, --version  the version\n"
+"\n"
+"Examples:\n"
+"  winnow-tag-train --folds 5 -g names.tsv klue-ner-train4k.tsv\n"
+"  winnow-tag-train -o en.wnm wikigold.conllu wnut17train.conll\n";
+
+static void
+usage(int status)
+{
+	fputs(usage_text, status ? stderr : stdout);
+	exit(status);
+}
+
+/* Write 'b' to 'path' through a temporary file renamed over it. */
+static int
+write_atomic(const char *path, const struct buf *b)
+{
+	struct buf tmp = BUF_INIT;
+	FILE *fp;
+	int ok;
+
+	buf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());
+	if (!(fp = fopen(tmp.data, "wb"))) {
+		warnp("cannot create '%s'", tmp.data);
+		buf_release(&tmp);
+		return -1;
+	}
+	ok = fwrite(b->data, 1, b->len, fp) == b->len;
+	ok &= fflush(fp) == 0 && fsync(fileno(fp)) == 0;
+	ok &= fclose(fp) == 0;
+	if (!ok || rename(tmp.data, path) < 0) {
+		warnp("write error: '%s'", path);
+		unlink(tmp.data);
+		buf_release(&tmp);
+		return -1;
+	}
+	buf_release(&tmp);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "folds", required_argument, NULL, 'k' },
+		{ "epochs", required_argument, NULL, 'e' },
+		{ "seed", required_argument, NULL, 's' },
+		{ "gazetteer", required_argument, NULL, 'g' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "min-count", required_argument, NULL, 'm' },
+		{ "prune", required_argument, NULL, 'p' },
+		{ "errors", required_argument, NULL, 'E' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct gaz *gaz = gaz_new();
+	struct nercorpus *c = NULL;
+	struct nertrain_opts o = { 0 };
+	struct buf b = BUF_INIT, note = BUF_INIT;
+	long long v;
+	size_t i, *idx;
+	int ch, ngaz = 0;
+
+	progname = "winnow-tag-train";
+	while ((ch = getopt_long(argc, argv, "o:g:vhV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'o':
+			output = optarg;
+			break;
+		case 'k':
+			if (parse_int("--folds", optarg, 2, 100, &folds) < 0)
+				return EXIT_USAGE;
+			break;
+		case 'e':
+			if (parse_int("--epochs", optarg, 1, 1000, &v) < 0)
+				return EXIT_USAGE;
+			epochs = (int)v;
+			break;
+		case 's':
+			if (parse_int("--seed", optarg, 0, INT64_MAX, &seed) < 0)
+				return EXIT_USAGE;
+			break;
+		case 'g':
+			if (gaz_load(gaz, optarg) < 0)
+				return EXIT_USAGE;
+			buf_printf(&note, "gazetteer=%s\n", optarg);
+			ngaz++;
+			break;
+		case 'l':
+			if (strcmp(optarg, "ko") == 0)
+				lang = NER_KO;
+			else if (strcmp(optarg, "en") == 0)
+				lang = NER_EN;
+			else {
+				warnx("option '--lang': expected ko or en, not '%s'",
+				    optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'f':
+			if (strcmp(optarg, "klue") == 0)
+				format = NERCORPUS_KLUE;
+			else if (strcmp(optarg, "conll") == 0)
+				format = NERCORPUS_CONLL;
+			else {
+				warnx("option '--format': expected klue or conll, "
+				    "not '%s'", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'm':
+			if (parse_int("--min-count", optarg, 1, 1000,
+			    &min_count) < 0)
+				return EXIT_USAGE;
+			break;
+		case 'p':
+			if (parse_real("--prune", optarg, 0, 127, &prune) < 0)
+				return EXIT_USAGE;
+			break;
+		case 'E':
+			if (!(errors = fopen(optarg, "w"))) {
+				warnp("cannot create '%s'", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'v':
+			verbose = 1;
+			break;
+		case 'h':
+			usage(EXIT_OK);
+			break;
+		case 'V':
+			printf("winnow-tag-train %s\n", WINNOW_VERSION);
+			return EXIT_OK;
+		default:
+			usage(EXIT_USAGE);
+		}
+	}
+	if (optind == argc) {
+		warnx("no corpus given");
+		usage(EXIT_USAGE);
+	}
+	if (!output && !folds) {
+		warnx("nothing to do: give --output FILE or --folds K");
+		return EXIT_USAGE;
+	}
+	for (i = (size_t)optind; i < (size_t)argc; i++) {
+		if (!c) {
+			FILE *fp = fopen(argv[i], "r");
+			int klue = format == NERCORPUS_KLUE;
+
+			if (format == NERCORPUS_AUTO && fp)
+				klue = fgetc(fp) == '#' && fgetc(fp) == '#';
+			if (fp)
+				fclose(fp);
+			c = nercorpus_new(lang >= 0 ? lang : klue ? NER_KO :
+			    NER_EN);
+		}
+		if (nercorpus_read(c, argv[i], format) < 0)
+			return EXIT_USAGE;
+		buf_printf(&note, "corpus=%s\n", argv[i]);
+	}
+	if (verbose)
+		fprintf(stderr, "%s: %zu sentences, %zu names in %d gazetteers\n",
+		    progname, c->n, gaz_count(gaz), ngaz);
+	o.epochs = epochs;
+	o.seed = (uint64_t)seed;
+	o.min_count = (int)min_count;
+	o.prune = prune;
+	o.gaz = gaz;
+	o.verbose = verbose;
+	o.note = note.data;
+	o.errors = errors;
+	if (folds) {
+		double f;
+
+		f = nertrain_cv(c, (int)folds, &o, &b);
+		printf("%lld-fold cross-validation, %zu sentences, %d epochs, "
+		    "seed %lld\n%s", folds, c->n, epochs, seed, b.data);
+		(void)f;
+		buf_reset(&b);
+		if (errors && fclose(errors) != 0) {
+			warnp("write error: errors file");
+			return EXIT_IOERR;
+		}
+	}
+	if (output) {
+		idx = xmalloc((c->n + 1) * sizeof *idx);
+		for (i = 0; i < c->n; i++)
+			idx[i] = i;
+		nertrain(c, idx, c->n, &o, &b);
+		free(idx);
+		if (write_atomic(output, &b) < 0)
+			return EXIT_IOERR;
+	}
+	buf_release(&b);
+	buf_release(&note);
+	nercorpus_free(c);
+	gaz_free(gaz);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		warnp("write error");
+		return EXIT_IOERR;
+	}
+	return EXIT_OK;
+}
