@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "util.h"
 
@@ -112,6 +113,38 @@ xmemdup(const void *p, size_t n)
 	if (n)
 		memcpy(q, p, n);
 	return q;
+}
+
+#define BIG_ALLOC (1 << 20)	/* xbigalloc maps sizes from here up */
+
+void *
+xbigalloc(size_t n)
+{
+	void *p;
+
+	if (n < BIG_ALLOC)
+		return xcalloc(n, 1);
+	if (alloc_should_fail())
+		die(EXIT_OSERR, "out of memory");
+	p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+	    -1, 0);
+	if (p == MAP_FAILED)
+		die(EXIT_OSERR, "out of memory");
+#ifdef MADV_HUGEPAGE
+	madvise(p, n, MADV_HUGEPAGE);	/* a hint: ignored where unsupported */
+#endif
+	return p;
+}
+
+void
+xbigfree(void *p, size_t n)
+{
+	if (p == NULL)
+		return;
+	if (n < BIG_ALLOC)
+		free(p);
+	else
+		munmap(p, n);
 }
 
 int

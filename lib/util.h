@@ -40,6 +40,16 @@ char *xstrdup(const char *s);
 void *xmemdup(const void *p, size_t n);
 
 /*
+ * xbigalloc(n): 'n' zeroed bytes for a large table (indexes of millions of
+ * entries), mapped from the kernel and backed by huge pages where the
+ * system allows: fewer page faults and TLB misses than malloc'd 4 KiB
+ * pages for random access over many megabytes.  Small sizes come from
+ * xcalloc.  Dies when out of memory.  Free with xbigfree(p, n), the same n.
+ */
+void *xbigalloc(size_t n);
+void xbigfree(void *p, size_t n);
+
+/*
  * Test hook: when the environment holds WINNOW_FAIL_ALLOC=N, the N-th call
  * to an x* allocator fails as if the system were out of memory.
  */
