@@ -16,7 +16,7 @@
 #include "utf8.h"
 #include "util.h"
 
-#define WINNOW_WINDOW 8		/* shingles per winnowing window */
+#define WINNOW_WINDOW 12	/* shingles per winnowing window */
 #define BAND_CAP 8		/* paragraphs remembered per LSH bucket */
 #define FP_CAP 4		/* paragraphs remembered per fingerprint */
 #define MIN_FPS 2		/* fingerprints needed to call a paragraph contained */
@@ -90,16 +90,17 @@ struct dedupe {
 	size_t capsh;
 	uint8_t *lsigs;		/* signatures of the record's paragraphs */
 	size_t caplsigs;
+	uint32_t *lbands;	/* and their LSH bucket keys */
+	size_t caplbands;
 	uint32_t *fps;		/* fingerprints of the record's paragraphs */
 	size_t nfps, capfps;
-	uint64_t *pairs;	/* (fingerprint << 32 | paragraph), sorted */
-	size_t cappairs;
 	uint32_t *counts;
 	size_t capcounts;
 	uint32_t *cand;
 	size_t capcand;
-	struct hset *local_set;
-	struct imap *local_bands;
+	struct hset *local_set;		/* the record's kept keys */
+	struct imap *local_bands;	/* and their LSH buckets */
+	struct imap *local_fps;		/* the record's fingerprints */
 
 	struct dedupe_stats st;
 };
@@ -125,12 +126,28 @@ reserve(void *pp, size_t *cap, size_t need, size_t size)
  * Keys.
  */
 
-static inline int
-ascii_kept(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	    (c >= 'A' && c <= 'Z') || (c != 0 && strchr("$+<=>^`|~", c));
-}
+/* What the key does with each ASCII byte. */
+enum {
+	A_INK = 1,		/* not white space: the line is not blank */
+	A_KEEP = 2,		/* letters, digits and symbols stay */
+	A_UPPER = 4		/* and are folded to lower case */
+};
+
+/*
+ * Built from the rules above: white space 0, other controls and punctuation
+ * A_INK, digits, lower case and $+<=>^`|~ A_INK|A_KEEP, upper case
+ * A_INK|A_KEEP|A_UPPER.
+ */
+static const unsigned char ascii_class[128] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	0, 1, 1, 1, 3, 1, 1, 1, 1, 1, 1, 3, 1, 1, 1, 1,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 3, 1,
+	1, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+	7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 1, 1, 1, 3, 1,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 3, 1, 3, 1,
+};
 
 /* Punctuation, separators, controls and format characters: dropped. */
 static inline int
@@ -156,56 +173,74 @@ punct_with_mark(int32_t cp)
  * 'normalized' is 0; the caller then normalizes and calls again).
  */
 static long
-key_pass(const char *s, size_t len, struct buf *key, int normalized, int *blank)
+key_pass(const char *str, size_t len, struct buf *key, int normalized,
+    int *blank)
 {
-	size_t i = 0, start = key->len;
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned char *out;
+	size_t i = 0, o;
 	long weight = 0;
+	int ink = 0;
 
-	*blank = 1;
+	/* The key is never longer than its line: write it in place. */
+	buf_grow(key, len);
+	out = (unsigned char *)key->data;
+	o = key->len;
 	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned c = s[i];
 		int32_t cp;
 		int n, cat;
 
 		if (c < 0x80) {
-			if (ascii_kept(c)) {
-				buf_addc(key, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+			unsigned k = ascii_class[c];
+
+			ink |= k;
+			if (k & A_KEEP) {
+				out[o++] = (unsigned char)(k & A_UPPER ? c + 32 : c);
 				weight++;
 			}
-			if (c != ' ' && c != '\t' && c != '\r' && c != '\n' &&
-			    c != '\f' && c != '\v')
-				*blank = 0;
 			i++;
 			continue;
 		}
-		n = utf8_decode(s + i, len - i, &cp);
-		if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x4E00 && cp <= 0x9FFF)) {
-			/* Hangul syllables and CJK ideographs: the common case. */
-			buf_add(key, s + i, (size_t)n);
-			weight += 2;
-			*blank = 0;
-			i += (size_t)n;
-			continue;
+		if ((c & 0xF0) == 0xE0 && len - i >= 3) {
+			/* Three bytes (valid text): Hangul, CJK, most punctuation. */
+			cp = (int32_t)((c & 0x0F) << 12 | (s[i + 1] & 0x3F) << 6 |
+			    (s[i + 2] & 0x3F));
+			n = 3;
+			if ((cp >= 0xAC00 && cp <= 0xD7A3) ||
+			    (cp >= 0x4E00 && cp <= 0x9FFF)) {
+				/* Hangul syllables and CJK ideographs: the common case. */
+				memcpy(out + o, s + i, 3);
+				o += 3;
+				weight += 2;
+				ink = 1;
+				i += 3;
+				continue;
+			}
+		} else {
+			n = utf8_decode(str + i, len - i, &cp);
 		}
 		cat = utf8proc_category(cp);
 		if (cat < UTF8PROC_CATEGORY_ZS || cat > UTF8PROC_CATEGORY_ZP)
-			*blank = 0;
+			ink = 1;
 		if (!normalized && (punct_with_mark(cp) ||
-		    (!dropped_category(cat) && !utf8_is_normal(s + i, (size_t)n,
+		    (!dropped_category(cat) && !utf8_is_normal(str + i, (size_t)n,
 		    UTF8_NFKC | UTF8_CASEFOLD)))) {
-			key->len = start;
+			out[key->len] = '\0';
 			return -1;
 		}
 		if (!dropped_category(cat)) {
 			int w = utf8proc_charwidth(cp);
 
-			buf_add(key, s + i, (size_t)n);
+			memcpy(out + o, s + i, (size_t)n);
+			o += (size_t)n;
 			weight += w > 0 ? w : 0;
 		}
 		i += (size_t)n;
 	}
-	if (key->data)
-		key->data[key->len] = '\0';
+	key->len = o;
+	out[o] = '\0';
+	*blank = !(ink & A_INK);
 	return weight;
 }
 
@@ -254,6 +289,7 @@ dedupe_new(const struct dedupe_opts *o, const unsigned char *seed)
 	d->fp_index_map = imap_new(FP_CAP);
 	d->local_set = hset_new(0);
 	d->local_bands = imap_new(BAND_CAP);
+	d->local_fps = imap_new(COMMON_FP + 1);
 	if (o->origins) {
 		d->origins = xcalloc((size_t)1 << ORIGIN_BITS, sizeof *d->origins);
 		d->ring = xcalloc(ID_RING, sizeof *d->ring);
@@ -282,12 +318,13 @@ dedupe_free(struct dedupe *d)
 	free(d->cps);
 	free(d->sh);
 	free(d->lsigs);
+	free(d->lbands);
 	free(d->fps);
-	free(d->pairs);
 	free(d->counts);
 	free(d->cand);
 	hset_free(d->local_set);
 	imap_free(d->local_bands);
+	imap_free(d->local_fps);
 	free(d);
 }
 
@@ -429,6 +466,9 @@ prepare(struct dedupe *d, const char *text, size_t len, struct dedupe_result *re
 
 			w->h.lo = h.low64;
 			w->h.hi = h.high64;
+			/* The record's lookups then overlap their waits. */
+			if (d->set)
+				hset_prefetch(d->set, w->h);
 		}
 		res->n++;
 		pos = end + 1;
@@ -445,9 +485,20 @@ shingle(struct dedupe *d, const struct work *w)
 
 	reserve(&d->cps, &d->capcps, w->keylen + 1, sizeof *d->cps);
 	while (i < w->keylen) {
+		unsigned char c = (unsigned char)s[i];
 		int32_t cp;
 
-		i += (size_t)utf8_decode(s + i, w->keylen - i, &cp);
+		if ((c & 0xF0) == 0xE0 && w->keylen - i >= 3) {
+			/* Keys are valid UTF-8; Hangul and CJK take three bytes. */
+			cp = (int32_t)((c & 0x0F) << 12 | (s[i + 1] & 0x3F) << 6 |
+			    (s[i + 2] & 0x3F));
+			i += 3;
+		} else if (c < 0x80) {
+			cp = c;
+			i++;
+		} else {
+			i += (size_t)utf8_decode(s + i, w->keylen - i, &cp);
+		}
 		d->cps[n++] = (uint32_t)cp;
 	}
 	reserve(&d->sh, &d->capsh, n + 1, sizeof *d->sh);
@@ -462,6 +513,9 @@ sketch(struct dedupe *d, struct dedupe_result *res)
 		return;
 	if (d->near_index)
 		reserve(&d->lsigs, &d->caplsigs, res->n * MINHASH_K + 1, 1);
+	if (d->bands > 0)
+		reserve(&d->lbands, &d->caplbands, res->n * (size_t)d->bands + 1,
+		    sizeof *d->lbands);
 	for (size_t i = 0; i < res->n; i++) {
 		struct work *w = &d->work[i];
 		size_t nsh;
@@ -471,6 +525,9 @@ sketch(struct dedupe *d, struct dedupe_result *res)
 		nsh = shingle(d, w);
 		if (d->near_index)
 			minhash_sign(&d->mh, d->sh, nsh, d->lsigs + i * MINHASH_K);
+		for (int b = 0; b < d->bands; b++)
+			d->lbands[i * (size_t)d->bands + (size_t)b] = minhash_band(&d->mh,
+			    d->lsigs + i * MINHASH_K, b, d->rows);
 		if (d->fp_index) {
 			reserve(&d->fps, &d->capfps, d->nfps + nsh + 1, sizeof *d->fps);
 			w->fp = d->nfps;
@@ -479,14 +536,6 @@ sketch(struct dedupe *d, struct dedupe_result *res)
 			d->nfps += w->nfp;
 		}
 	}
-}
-
-static int
-cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return (x > y) - (x < y);
 }
 
 /* Whether paragraph 'b' may contain paragraph 'a': longer, or as long and earlier. */
@@ -499,24 +548,23 @@ may_contain(const struct dedupe_para *p, size_t a, size_t b)
 
 /*
  * Within the record: which paragraph lies inside a longer one, wherever
- * it stands.  Pairs (fingerprint, paragraph) are sorted so that each
- * fingerprint finds the paragraphs sharing it by binary search.
+ * it stands.  Every fingerprint of the record goes into a small index
+ * (fingerprint -> paragraphs); each paragraph then counts, per other
+ * paragraph, how many of its fingerprints that one shares.
  */
 static void
 find_contained(struct dedupe *d, struct dedupe_result *res, double threshold)
 {
-	size_t npairs = 0, i, j, k;
+	uint32_t vals[COMMON_FP + 1];
+	size_t i, j, k;
 
-	reserve(&d->pairs, &d->cappairs, d->nfps + 1, sizeof *d->pairs);
+	imap_clear(d->local_fps);
 	for (i = 0; i < res->n; i++)
 		for (j = 0; j < d->work[i].nfp; j++)
-			d->pairs[npairs++] = (uint64_t)d->fps[d->work[i].fp + j] << 32 | i;
-	if (npairs == 0)
-		return;
-	qsort(d->pairs, npairs, sizeof *d->pairs, cmp_u64);
-	reserve(&d->counts, &d->capcounts, res->n, sizeof *d->counts);
+			imap_add(d->local_fps, d->fps[d->work[i].fp + j], (uint32_t)i);
+	reserve(&d->counts, &d->capcounts, res->n + 1, sizeof *d->counts);
 	memset(d->counts, 0, res->n * sizeof *d->counts);
-	reserve(&d->cand, &d->capcand, res->n, sizeof *d->cand);
+	reserve(&d->cand, &d->capcand, res->n + 1, sizeof *d->cand);
 
 	for (i = 0; i < res->n; i++) {
 		struct work *w = &d->work[i];
@@ -525,23 +573,13 @@ find_contained(struct dedupe *d, struct dedupe_result *res, double threshold)
 		if (w->nfp < MIN_FPS)
 			continue;
 		for (j = 0; j < w->nfp; j++) {
-			uint64_t fp = d->fps[w->fp + j];
-			size_t lo = 0, hi = npairs, end;
+			size_t n = imap_get(d->local_fps, d->fps[w->fp + j], vals,
+			    COMMON_FP + 1);
 
-			while (lo < hi) {
-				size_t mid = lo + (hi - lo) / 2;
-
-				if (d->pairs[mid] >> 32 < fp)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			for (end = lo; end < npairs && d->pairs[end] >> 32 == fp; end++)
-				;
-			if (end - lo > COMMON_FP)
-				continue;
-			for (k = lo; k < end; k++) {
-				size_t b = (uint32_t)d->pairs[k];
+			if (n > COMMON_FP)
+				continue;	/* a boilerplate phrase, not evidence */
+			for (k = 0; k < n; k++) {
+				size_t b = vals[k];
 
 				if (b == i || !may_contain(d->paras, i, b))
 					continue;
@@ -565,21 +603,25 @@ find_contained(struct dedupe *d, struct dedupe_result *res, double threshold)
 	}
 }
 
-/* Best earlier signature sharing a band with 'sig', in 'index'. */
+/*
+ * The most similar earlier paragraph sharing an LSH bucket with paragraph
+ * 'i' in 'index' (whose values number the signatures 'sigs'), or -1.
+ */
 static long
-near_match(struct dedupe *d, struct imap *index, const uint8_t *sigs,
-    const uint8_t *sig, double *sim)
+near_match(struct dedupe *d, struct imap *index, const uint8_t *sigs, size_t i,
+    double *sim)
 {
+	const uint8_t *sig = d->lsigs + i * MINHASH_K;
+	const uint32_t *keys = d->lbands + i * (size_t)d->bands;
 	uint32_t vals[BAND_CAP];
 	long best = -1;
 	double best_sim = 0;
 
 	for (int b = 0; b < d->bands; b++) {
-		uint32_t key = minhash_band(&d->mh, sig, b, d->rows);
-		size_t n = imap_get(index, key, vals, BAND_CAP);
+		size_t n = imap_get(index, keys[b], vals, BAND_CAP);
 
-		for (size_t i = 0; i < n; i++) {
-			const uint8_t *other = sigs + (size_t)vals[i] * MINHASH_K;
+		for (size_t v = 0; v < n; v++) {
+			const uint8_t *other = sigs + (size_t)vals[v] * MINHASH_K;
 			double s;
 
 			/* The bucket key is 32 bits: check the band itself. */
@@ -588,7 +630,7 @@ near_match(struct dedupe *d, struct imap *index, const uint8_t *sigs,
 				continue;
 			s = minhash_similarity(sig, other);
 			if (s >= d->o.near && s > best_sim) {
-				best = vals[i];
+				best = vals[v];
 				best_sim = s;
 			}
 		}
@@ -597,40 +639,57 @@ near_match(struct dedupe *d, struct imap *index, const uint8_t *sigs,
 	return best;
 }
 
-/* The remembered paragraph holding most of the fingerprints of 'w'. */
+/*
+ * The remembered paragraph holding most of the fingerprints of 'w', when
+ * it holds at least 'threshold' of them; else -1.  Votes are counted in a
+ * small open-addressing table (at most FP_CAP per fingerprint).
+ */
 static long
 contained_match(struct dedupe *d, const struct work *w, double threshold,
     double *sim)
 {
-	size_t n = 0, i, run, best_run = 0;
+	uint32_t vals[FP_CAP];
+	size_t size = 16, i, best_n = 0;
 	long best = -1;
 
 	if (w->nfp < MIN_FPS)
 		return -1;
-	reserve(&d->cand, &d->capcand, w->nfp * FP_CAP + 1, sizeof *d->cand);
-	for (i = 0; i < w->nfp; i++)
-		n += imap_get(d->fp_index_map, d->fps[w->fp + i], d->cand + n, FP_CAP);
-	if (n == 0)
-		return -1;
-	/* Most frequent paragraph number: sort and count runs. */
-	for (i = 1; i < n; i++) {
-		uint32_t v = d->cand[i];
-		size_t j = i;
+	while (size < w->nfp * FP_CAP * 2)
+		size *= 2;
+	reserve(&d->cand, &d->capcand, 2 * size, sizeof *d->cand);
+	memset(d->cand, 0, 2 * size * sizeof *d->cand);
+	for (i = 0; i < w->nfp; i++) {
+		size_t n = imap_get(d->fp_index_map, d->fps[w->fp + i], vals, FP_CAP);
 
-		for (; j > 0 && d->cand[j - 1] > v; j--)
-			d->cand[j] = d->cand[j - 1];
-		d->cand[j] = v;
-	}
-	for (i = 0; i < n; i += run) {
-		for (run = 1; i + run < n && d->cand[i + run] == d->cand[i]; run++)
-			;
-		if (run > best_run) {
-			best_run = run;
-			best = d->cand[i];
+		for (size_t v = 0; v < n; v++) {
+			/* Slot: (paragraph + 1, votes); paragraph 0 is empty. */
+			size_t h = (vals[v] * 0x9E3779B1u) & (size - 1);
+
+			while (d->cand[2 * h] != 0 && d->cand[2 * h] != vals[v] + 1)
+				h = (h + 1) & (size - 1);
+			d->cand[2 * h] = vals[v] + 1;
+			if (++d->cand[2 * h + 1] > best_n) {
+				best_n = d->cand[2 * h + 1];
+				best = vals[v];
+			}
 		}
 	}
-	*sim = (double)best_run / (double)w->nfp;
+	*sim = (double)best_n / (double)w->nfp;
 	return *sim >= threshold ? best : -1;
+}
+
+/* Start loading what paragraph 'i' will look up, so the waits overlap. */
+static void
+prefetch(const struct dedupe *d, const struct dedupe_result *res, size_t i)
+{
+	const struct work *w;
+
+	if (i >= res->n || !(w = &d->work[i])->judged)
+		return;
+	for (int b = 0; b < d->bands; b++)
+		imap_prefetch(d->band_index, d->lbands[i * (size_t)d->bands + (size_t)b]);
+	for (size_t j = 0; j < w->nfp; j++)
+		imap_prefetch(d->fp_index_map, d->fps[w->fp + j]);
 }
 
 static void
@@ -642,14 +701,15 @@ judge(struct dedupe *d, struct dedupe_result *res)
 	imap_clear(d->local_bands);
 	if (d->o.contained)
 		find_contained(d, res, cthreshold);
+	prefetch(d, res, 0);
 
 	for (size_t i = 0; i < res->n; i++) {
 		struct dedupe_para *p = &d->paras[i];
 		struct work *w = &d->work[i];
-		const uint8_t *sig = d->lsigs + i * MINHASH_K;
 		double sim;
 		long m;
 
+		prefetch(d, res, i + 1);
 		if (!w->judged)
 			continue;
 		d->st.judged++;
@@ -661,12 +721,12 @@ judge(struct dedupe *d, struct dedupe_result *res)
 			p->verdict = DEDUPE_EXACT;
 			self_origin(d, p);
 		} else if (d->o.near > 0 &&
-		    (m = near_match(d, d->band_index, d->sigs, sig, &sim)) >= 0) {
+		    (m = near_match(d, d->band_index, d->sigs, i, &sim)) >= 0) {
 			p->verdict = DEDUPE_NEAR;
 			p->similarity = sim;
 			origin_get(d, pid_tag((uint32_t)m), p);
 		} else if (d->o.near > 0 &&
-		    near_match(d, d->local_bands, d->lsigs, sig, &sim) >= 0) {
+		    near_match(d, d->local_bands, d->lsigs, i, &sim) >= 0) {
 			p->verdict = DEDUPE_NEAR;
 			p->similarity = sim;
 			self_origin(d, p);
@@ -685,10 +745,9 @@ judge(struct dedupe *d, struct dedupe_result *res)
 			continue;
 		}
 		hset_add(d->local_set, w->h);
-		if (d->o.near > 0)
-			for (int b = 0; b < d->bands; b++)
-				imap_add(d->local_bands,
-				    minhash_band(&d->mh, sig, b, d->rows), (uint32_t)i);
+		for (int b = 0; b < d->bands; b++)
+			imap_add(d->local_bands, d->lbands[i * (size_t)d->bands + (size_t)b],
+			    (uint32_t)i);
 	}
 }
 
@@ -696,10 +755,12 @@ judge(struct dedupe *d, struct dedupe_result *res)
 static void
 commit(struct dedupe *d, struct dedupe_result *res)
 {
+	prefetch(d, res, 0);
 	for (size_t i = 0; i < res->n; i++) {
 		struct work *w = &d->work[i];
 		uint32_t pid;
 
+		prefetch(d, res, i + 1);
 		if (d->paras[i].verdict != DEDUPE_KEEP)
 			continue;
 		set_add(d, w->h);
@@ -710,14 +771,13 @@ commit(struct dedupe *d, struct dedupe_result *res)
 			continue;	/* 4 billion paragraphs: stop indexing */
 		pid = (uint32_t)d->nsig;
 		if (d->near_index) {
-			const uint8_t *sig = d->lsigs + i * MINHASH_K;
-
 			reserve(&d->sigs, &d->capsig, (d->nsig + 1) * MINHASH_K, 1);
-			memcpy(d->sigs + d->nsig * MINHASH_K, sig, MINHASH_K);
-			for (int b = 0; b < d->bands; b++)
-				imap_add(d->band_index,
-				    minhash_band(&d->mh, sig, b, d->rows), pid);
+			memcpy(d->sigs + d->nsig * MINHASH_K, d->lsigs + i * MINHASH_K,
+			    MINHASH_K);
 		}
+		for (int b = 0; b < d->bands; b++)
+			imap_add(d->band_index, d->lbands[i * (size_t)d->bands + (size_t)b],
+			    pid);
 		for (size_t j = 0; d->fp_index && j < w->nfp; j++)
 			imap_add(d->fp_index_map, d->fps[w->fp + j], pid);
 		d->nsig++;

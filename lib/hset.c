@@ -81,7 +81,7 @@ alloc_table(struct hset *h, size_t nb)
 		nb = MIN_BUCKETS;
 	if (nb > SIZE_MAX / sizeof(struct bucket))
 		die(EXIT_OSERR, "out of memory");
-	h->b = xcalloc(nb, sizeof(struct bucket));
+	h->b = xbigalloc(nb * sizeof(struct bucket));
 	h->nb = nb;
 	h->limit = nb * SLOTS * 9 / 10;
 	h->count = 0;
@@ -108,7 +108,7 @@ hset_free(struct hset *h)
 {
 	if (h == NULL)
 		return;
-	free(h->b);
+	xbigfree(h->b, h->nb * sizeof(struct bucket));
 	free(h);
 }
 
@@ -146,6 +146,14 @@ hset_has(const struct hset *h, struct hkey k)
 	k = fix_zero(k);
 	return bucket_has(&h->b[bucket1(h, k)], k) ||
 	    bucket_has(&h->b[bucket2(h, k)], k);
+}
+
+void
+hset_prefetch(const struct hset *h, struct hkey k)
+{
+	k = fix_zero(k);
+	__builtin_prefetch(&h->b[bucket1(h, k)]);
+	__builtin_prefetch(&h->b[bucket2(h, k)]);
 }
 
 static uint64_t
@@ -188,33 +196,58 @@ place(struct hset *h, struct hkey k, struct hkey *homeless)
 	return 0;
 }
 
+#define PIPELINE 16	/* keys in flight while rehashing */
+
+/*
+ * Move every key of 'old' into the new table.  The buckets a key goes to
+ * are all over the table, so each move would wait for memory; instead the
+ * key's first bucket is prefetched PIPELINE keys ahead.  Returns 1, or 0
+ * with '*homeless' set when a walk failed.
+ */
+static int
+rehash(struct hset *h, const struct bucket *old, size_t oldnb,
+    struct hkey *homeless)
+{
+	struct hkey ring[PIPELINE];
+	size_t n = 0, i;
+
+	for (i = 0; i < oldnb; i++)
+		for (int s = 0; s < SLOTS; s++) {
+			struct hkey k = old[i].k[s];
+
+			if (is_empty(k))
+				continue;
+			if (n >= PIPELINE &&
+			    !place(h, ring[n % PIPELINE], homeless))
+				return 0;
+			__builtin_prefetch(&h->b[bucket1(h, k)], 1);
+			ring[n++ % PIPELINE] = k;
+		}
+	for (i = n > PIPELINE ? n - PIPELINE : 0; i < n; i++)
+		if (!place(h, ring[i % PIPELINE], homeless))
+			return 0;
+	return 1;
+}
+
 static void
 grow(struct hset *h, struct hkey pending)
 {
 	struct bucket *old = h->b;
 	size_t oldnb = h->nb, count = h->count;
 	size_t nb = oldnb + oldnb / 4 + 1;
+	struct hkey homeless;
 
 	for (;;) {
-		struct hkey homeless;
-		size_t i;
-		int ok = 1;
-
 		alloc_table(h, nb);
-		for (i = 0; i < oldnb && ok; i++)
-			for (int s = 0; s < SLOTS && ok; s++)
-				if (!is_empty(old[i].k[s]))
-					ok = place(h, old[i].k[s], &homeless);
-		if (ok)
-			ok = place(h, pending, &homeless);
-		if (ok)
+		if (rehash(h, old, oldnb, &homeless) &&
+		    place(h, pending, &homeless))
 			break;
 		/* Unlucky walk in the new table: try a bigger one. */
-		free(h->b);
+		xbigfree(h->b, h->nb * sizeof(struct bucket));
 		nb += nb / 4 + 1;
 	}
 	h->count = count + 1;
-	free(old);
+	xbigfree(old, oldnb * sizeof(struct bucket));
 }
 
 int
@@ -246,7 +279,7 @@ hset_clear(struct hset *h)
 	if (h->nb > 1024 && h->count < h->nb) {
 		size_t want = h->count * 10 / 9 / SLOTS + 2;
 
-		free(h->b);
+		xbigfree(h->b, h->nb * sizeof(struct bucket));
 		alloc_table(h, want);
 		return;
 	}

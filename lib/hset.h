@@ -41,6 +41,13 @@ void hset_free(struct hset *h);
 /* hset_has(h, k): 1 when 'k' is in the set, else 0. */
 int hset_has(const struct hset *h, struct hkey k);
 
+/*
+ * hset_prefetch(h, k): start loading the buckets of 'k' so that a later
+ * hset_has() or hset_add() of it does not wait for memory (callers with a
+ * batch of keys prefetch them all first).
+ */
+void hset_prefetch(const struct hset *h, struct hkey k);
+
 /* hset_add(h, k): add 'k'; 1 when it was new, 0 when already there. */
 int hset_add(struct hset *h, struct hkey k);
 

@@ -7,12 +7,13 @@
 #include "imap.h"
 #include "util.h"
 
-#define EMPTY UINT32_MAX	/* a value no paragraph number reaches */
 #define MIN_SLOTS 64
 
+/* A slot holds value + 1, so that zeroed memory (calloc's fresh pages,
+ * which the kernel hands out without anyone writing them) is empty. */
 struct slot {
 	uint32_t key;
-	uint32_t val;
+	uint32_t val1;
 };
 
 struct imap {
@@ -31,9 +32,7 @@ alloc_slots(struct imap *m, size_t n)
 		n = MIN_SLOTS;
 	if (n > SIZE_MAX / sizeof(struct slot))
 		die(EXIT_OSERR, "out of memory");
-	m->s = xmalloc(n * sizeof(struct slot));
-	/* Every byte 0xff: val == EMPTY marks a free slot. */
-	memset(m->s, 0xff, n * sizeof(struct slot));
+	m->s = xbigalloc(n * sizeof(struct slot));
 	m->n = n;
 	m->limit = n / 10 * 7;
 	m->count = 0;
@@ -59,7 +58,7 @@ imap_free(struct imap *m)
 {
 	if (m == NULL)
 		return;
-	free(m->s);
+	xbigfree(m->s, m->n * sizeof(struct slot));
 	free(m);
 }
 
@@ -77,14 +76,14 @@ home(const struct imap *m, uint32_t key)
 
 /* Store without checks: the table has room. */
 static void
-put(struct imap *m, uint32_t key, uint32_t val)
+put(struct imap *m, uint32_t key, uint32_t val1)
 {
 	size_t i = home(m, key);
 
-	while (m->s[i].val != EMPTY)
+	while (m->s[i].val1 != 0)
 		i = i + 1 == m->n ? 0 : i + 1;
 	m->s[i].key = key;
-	m->s[i].val = val;
+	m->s[i].val1 = val1;
 	m->count++;
 }
 
@@ -96,9 +95,9 @@ grow(struct imap *m)
 
 	alloc_slots(m, oldn + oldn / 2);
 	for (size_t i = 0; i < oldn; i++)
-		if (old[i].val != EMPTY)
-			put(m, old[i].key, old[i].val);
-	free(old);
+		if (old[i].val1 != 0)
+			put(m, old[i].key, old[i].val1);
+	xbigfree(old, oldn * sizeof(struct slot));
 }
 
 int
@@ -107,17 +106,17 @@ imap_add(struct imap *m, uint32_t key, uint32_t val)
 	size_t i = home(m, key);
 	unsigned have = 0;
 
-	if (val == EMPTY)
+	if (val == UINT32_MAX)
 		return 0;
-	for (; m->s[i].val != EMPTY; i = i + 1 == m->n ? 0 : i + 1)
+	for (; m->s[i].val1 != 0; i = i + 1 == m->n ? 0 : i + 1)
 		if (m->s[i].key == key && ++have >= m->cap)
 			return 0;
 	if (m->count + 1 > m->limit) {
 		grow(m);
-		put(m, key, val);
+		put(m, key, val + 1);
 	} else {
 		m->s[i].key = key;
-		m->s[i].val = val;
+		m->s[i].val1 = val + 1;
 		m->count++;
 	}
 	return 1;
@@ -128,10 +127,16 @@ imap_get(const struct imap *m, uint32_t key, uint32_t *vals, size_t max)
 {
 	size_t i = home(m, key), n = 0;
 
-	for (; m->s[i].val != EMPTY && n < max; i = i + 1 == m->n ? 0 : i + 1)
+	for (; m->s[i].val1 != 0 && n < max; i = i + 1 == m->n ? 0 : i + 1)
 		if (m->s[i].key == key)
-			vals[n++] = m->s[i].val;
+			vals[n++] = m->s[i].val1 - 1;
 	return n;
+}
+
+void
+imap_prefetch(const struct imap *m, uint32_t key)
+{
+	__builtin_prefetch(&m->s[home(m, key)]);
 }
 
 void
@@ -142,11 +147,11 @@ imap_clear(struct imap *m)
 	if (m->n > 4096 && m->count < m->n / 8) {
 		size_t want = m->count * 2;
 
-		free(m->s);
+		xbigfree(m->s, m->n * sizeof(struct slot));
 		alloc_slots(m, want);
 		return;
 	}
-	memset(m->s, 0xff, m->n * sizeof(struct slot));
+	memset(m->s, 0, m->n * sizeof(struct slot));
 	m->count = 0;
 }
 
@@ -168,9 +173,9 @@ imap_next(const struct imap *m, size_t *pos, uint32_t *key, uint32_t *val)
 	while (*pos < m->n) {
 		const struct slot *s = &m->s[(*pos)++];
 
-		if (s->val != EMPTY) {
+		if (s->val1 != 0) {
 			*key = s->key;
-			*val = s->val;
+			*val = s->val1 - 1;
 			return 1;
 		}
 	}

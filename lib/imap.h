@@ -21,7 +21,10 @@ struct imap;
 struct imap *imap_new(unsigned cap);
 void imap_free(struct imap *m);
 
-/* imap_add(m, key, val): add the pair; 1 when stored, 0 when the key is full. */
+/*
+ * imap_add(m, key, val): add the pair; 1 when stored, 0 when the key is
+ * full.  'val' must be below UINT32_MAX.
+ */
 int imap_add(struct imap *m, uint32_t key, uint32_t val);
 
 /*
@@ -29,6 +32,9 @@ int imap_add(struct imap *m, uint32_t key, uint32_t val);
  * 'vals' (in no particular order); returns how many.
  */
 size_t imap_get(const struct imap *m, uint32_t key, uint32_t *vals, size_t max);
+
+/* imap_prefetch(m, key): start loading where 'key' lives (see hset_prefetch). */
+void imap_prefetch(const struct imap *m, uint32_t key);
 
 /* imap_clear(m): remove every pair (memory is kept unless mostly unused). */
 void imap_clear(struct imap *m);

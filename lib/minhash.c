@@ -70,25 +70,38 @@ minhash_shingles(const struct minhash *mh, const uint32_t *cps, size_t n,
 }
 
 /*
- * The hot loop: for every shingle, every hash function.  Written so that
- * the compiler vectorizes the inner loop; target_clones adds an AVX2
- * version picked at load time where the CPU has it.
+ * The hot loop: every hash function over every shingle.  Eight functions
+ * share one vector (GCC vector extensions, so no intrinsics): their
+ * minima stay in registers while the shingles stream past.  The AVX2
+ * clone, picked at load time where the CPU has it, does eight 32-bit
+ * multiplies at once; elsewhere the compiler splits the vectors.
  */
+typedef uint32_t v8u32 __attribute__((vector_size(32)));
+
 __attribute__((target_clones("avx2", "default")))
 static void
-sign_mins(const struct minhash *mh, const uint64_t *sh, size_t n,
+sign_mins(const struct minhash *mh, const uint32_t *x, size_t n,
     uint32_t *mins)
 {
-	for (int i = 0; i < MINHASH_K; i++)
-		mins[i] = UINT32_MAX;
-	for (size_t j = 0; j < n; j++) {
-		uint32_t x = (uint32_t)(sh[j] >> 32);
+	for (int blk = 0; blk < MINHASH_K; blk += 16) {
+		v8u32 a0, a1, m0, m1, lo0, lo1;
 
-		for (int i = 0; i < MINHASH_K; i++) {
-			uint32_t v = (x ^ mh->xr[i]) * mh->mul[i];
+		memcpy(&a0, mh->xr + blk, sizeof a0);
+		memcpy(&a1, mh->xr + blk + 8, sizeof a1);
+		memcpy(&m0, mh->mul + blk, sizeof m0);
+		memcpy(&m1, mh->mul + blk + 8, sizeof m1);
+		memcpy(&lo0, mins + blk, sizeof lo0);
+		memcpy(&lo1, mins + blk + 8, sizeof lo1);
+		for (size_t j = 0; j < n; j++) {
+			v8u32 v = (v8u32){ 0 } + x[j];
+			v8u32 h0 = (v ^ a0) * m0, h1 = (v ^ a1) * m1;
+			v8u32 lt0 = (v8u32)(h0 < lo0), lt1 = (v8u32)(h1 < lo1);
 
-			mins[i] = v < mins[i] ? v : mins[i];
+			lo0 = (h0 & lt0) | (lo0 & ~lt0);
+			lo1 = (h1 & lt1) | (lo1 & ~lt1);
 		}
+		memcpy(mins + blk, &lo0, sizeof lo0);
+		memcpy(mins + blk + 8, &lo1, sizeof lo1);
 	}
 }
 
@@ -96,9 +109,19 @@ void
 minhash_sign(const struct minhash *mh, const uint64_t *sh, size_t n,
     uint8_t sig[MINHASH_K])
 {
-	uint32_t mins[MINHASH_K];
+	uint32_t mins[MINHASH_K], x[256];
 
-	sign_mins(mh, sh, n, mins);
+	for (int i = 0; i < MINHASH_K; i++)
+		mins[i] = UINT32_MAX;
+	/* The high half of each shingle hash, a chunk at a time. */
+	for (size_t done = 0; done < n; ) {
+		size_t m = n - done < 256 ? n - done : 256;
+
+		for (size_t j = 0; j < m; j++)
+			x[j] = (uint32_t)(sh[done + j] >> 32);
+		sign_mins(mh, x, m, mins);
+		done += m;
+	}
 	/* Keep 8 well-mixed bits of each minimum. */
 	for (int i = 0; i < MINHASH_K; i++)
 		sig[i] = (uint8_t)((mins[i] * 0x9E3779B1u) >> 24);
@@ -142,32 +165,32 @@ minhash_band(const struct minhash *mh, const uint8_t *sig, int band, int rows)
 	    mh->band_key + (uint64_t)band);
 }
 
-static int
-cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return (x > y) - (x < y);
-}
-
 size_t
 minhash_winnow(const struct minhash *mh, const uint64_t *sh, size_t n, int w,
     uint32_t *fps)
 {
-	size_t nfp = 0, last = SIZE_MAX, i, start, end;
+	size_t dq[64];		/* window positions of rising hashes: a ring */
+	size_t head = 0, tail = 0, nfp = 0, last = SIZE_MAX, i, end;
+	size_t win = w < 1 ? 1 : w > 64 ? 64 : (size_t)w;
+	size_t full = n < win ? n : win;	/* a key shorter than a window has one */
 
 	if (n <= MINHASH_SHINGLE)
 		return 0;
-	/* Windows [start, start + w); a key shorter than one window has one. */
-	end = n < (size_t)w ? 1 : n - (size_t)w + 1;
-	for (start = 0; start < end; start++) {
-		size_t stop = start + (size_t)w < n ? start + (size_t)w : n;
-		size_t min = start;
+	for (i = 0; i < n; i++) {
+		size_t min;
 
-		/* The rightmost minimum, as in the paper: fewer re-picks. */
-		for (i = start + 1; i < stop; i++)
-			if (sh[i] <= sh[min])
-				min = i;
+		/*
+		 * Popping equal hashes too keeps the rightmost minimum, as in
+		 * the paper: fewer re-picks.
+		 */
+		while (tail > head && sh[dq[(tail - 1) % 64]] >= sh[i])
+			tail--;
+		dq[tail++ % 64] = i;
+		if (i + 1 < full)
+			continue;
+		while (dq[head % 64] + full <= i)
+			head++;
+		min = dq[head % 64];
 		if (min == last)
 			continue;
 		last = min;
@@ -175,7 +198,15 @@ minhash_winnow(const struct minhash *mh, const uint64_t *sh, size_t n, int w,
 			fps[nfp++] = (uint32_t)(mum(sh[min] ^ mh->k1,
 			    sh[min + MINHASH_SHINGLE]) >> 32);
 	}
-	qsort(fps, nfp, sizeof fps[0], cmp_u32);
+	/* A few dozen: insertion sort, then unique. */
+	for (i = 1; i < nfp; i++) {
+		uint32_t v = fps[i];
+		size_t j = i;
+
+		for (; j > 0 && fps[j - 1] > v; j--)
+			fps[j] = fps[j - 1];
+		fps[j] = v;
+	}
 	for (i = 0, end = 0; i < nfp; i++)
 		if (end == 0 || fps[i] != fps[end - 1])
 			fps[end++] = fps[i];

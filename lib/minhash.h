@@ -69,6 +69,7 @@ uint32_t minhash_band(const struct minhash *mh, const uint8_t *sig, int band,
  * fingerprint of the 2 * MINHASH_SHINGLE characters from it.  A text
  * contained in another yields only fingerprints the other yields too.
  * Writes them sorted and unique to 'fps' (room for n); returns how many.
+ * 'w' is at most 64.
  */
 size_t minhash_winnow(const struct minhash *mh, const uint64_t *sh, size_t n,
     int w, uint32_t *fps);
