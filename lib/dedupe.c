@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <utf8proc.h>
 
@@ -62,6 +63,7 @@ struct dedupe {
 	int near_index;		/* keep signatures (bands too when o.near) */
 	int fp_index;		/* keep containment fingerprints */
 	int loads;		/* states loaded */
+	int changed;		/* something new was remembered */
 
 	/* What is remembered: exact keys (or a Bloom filter) ... */
 	struct hset *set;
@@ -337,10 +339,8 @@ set_has(const struct dedupe *d, struct hkey h)
 static inline void
 set_add(struct dedupe *d, struct hkey h)
 {
-	if (d->bloom)
-		bloom_add(d->bloom, h);
-	else
-		hset_add(d->set, h);
+	if (d->bloom ? bloom_add(d->bloom, h) : hset_add(d->set, h))
+		d->changed = 1;
 }
 
 /*
@@ -531,7 +531,7 @@ sketch(struct dedupe *d, struct dedupe_result *res)
 		if (d->fp_index) {
 			reserve(&d->fps, &d->capfps, d->nfps + nsh + 1, sizeof *d->fps);
 			w->fp = d->nfps;
-			w->nfp = minhash_winnow(&d->mh, d->sh, nsh, WINNOW_WINDOW,
+			w->nfp = minhash_winnow(d->sh, nsh, WINNOW_WINDOW,
 			    d->fps + d->nfps);
 			d->nfps += w->nfp;
 		}
@@ -544,6 +544,32 @@ may_contain(const struct dedupe_para *p, size_t a, size_t b)
 {
 	return p[b].weight > p[a].weight ||
 	    (p[b].weight == p[a].weight && b < a);
+}
+
+/*
+ * A paragraph too short for fingerprints (a headline-sized teaser) is
+ * contained only if its key is found verbatim in a heavier paragraph's
+ * key.  Records of very many paragraphs skip this: it is quadratic.
+ */
+static void
+contained_verbatim(struct dedupe *d, const struct dedupe_result *res, size_t i)
+{
+	struct work *w = &d->work[i];
+	const char *k = d->keys.data + w->key;
+
+	if (!w->judged || res->n > 512)
+		return;
+	for (size_t b = 0; b < res->n; b++) {
+		const struct work *o = &d->work[b];
+
+		if (b == i || !may_contain(d->paras, i, b) || o->keylen <= w->keylen)
+			continue;
+		if (memmem(d->keys.data + o->key, o->keylen, k, w->keylen)) {
+			w->container = (long)b;
+			w->contained_sim = 1.0;
+			return;
+		}
+	}
 }
 
 /*
@@ -570,8 +596,10 @@ find_contained(struct dedupe *d, struct dedupe_result *res, double threshold)
 		struct work *w = &d->work[i];
 		size_t ncand = 0, best = SIZE_MAX;
 
-		if (w->nfp < MIN_FPS)
+		if (w->nfp < MIN_FPS) {
+			contained_verbatim(d, res, i);
 			continue;
+		}
 		for (j = 0; j < w->nfp; j++) {
 			size_t n = imap_get(d->local_fps, d->fps[w->fp + j], vals,
 			    COMMON_FP + 1);
@@ -781,6 +809,7 @@ commit(struct dedupe *d, struct dedupe_result *res)
 		for (size_t j = 0; d->fp_index && j < w->nfp; j++)
 			imap_add(d->fp_index_map, d->fps[w->fp + j], pid);
 		d->nsig++;
+		d->changed = 1;
 		origin_put(d, pid_tag(pid));
 	}
 }
@@ -1134,4 +1163,67 @@ dedupe_stats(const struct dedupe *d, struct dedupe_stats *s)
 		s->bytes += imap_bytes(d->band_index) + imap_bytes(d->fp_index_map);
 	s->bands = d->o.near > 0 ? d->bands : 0;
 	s->rows = d->o.near > 0 ? d->rows : 0;
+}
+
+int
+dedupe_changed(const struct dedupe *d)
+{
+	return d->changed;
+}
+
+/* Whether 'a' and 'b' name one existing file. */
+static int
+same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+int
+dedupe_merge_files(char *const *inputs, int n, const char *output,
+    double wait, struct dedupe_stats *stats)
+{
+	static const struct dedupe_opts none;
+	unsigned char seed[STATE_SEED_SIZE];
+	struct state *out = NULL;
+	struct dedupe *d = NULL;
+	int rc, i;
+
+	if ((rc = state_open(&out, output, DEDUPE_KIND, 0, wait)) != STATE_OK)
+		return rc;
+	for (i = 0; i < n; i++) {
+		struct state *in = out;
+
+		/* The output may be one of the inputs: it is open already. */
+		if (strcmp(output, "-") == 0 || !same_file(inputs[i], output)) {
+			rc = state_open(&in, inputs[i], DEDUPE_KIND,
+			    STATE_READ_ONLY | STATE_MUST_EXIST, wait);
+			if (rc != STATE_OK)
+				goto done;
+		}
+		if (d == NULL) {
+			memcpy(seed, state_seed(in), sizeof seed);
+			d = dedupe_new(&none, seed);
+		}
+		rc = dedupe_load(d, in) < 0 ? STATE_BAD : STATE_OK;
+		if (in != out)
+			state_close(in);
+		if (rc != STATE_OK)
+			goto done;
+	}
+	if (d == NULL) {
+		warnx("--merge needs at least one state to read");
+		rc = STATE_IOERR;
+		goto done;
+	}
+	if (state_set_seed(out, seed) < 0 || dedupe_save(d, out) < 0)
+		rc = STATE_IOERR;
+	else if (stats)
+		dedupe_stats(d, stats);
+done:
+	dedupe_free(d);
+	state_close(out);
+	return rc;
 }

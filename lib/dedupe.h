@@ -103,6 +103,10 @@ int dedupe_load(struct dedupe *d, struct state *st);
 /* dedupe_save(d, st): write everything remembered to 'st'; 0 or -1. */
 int dedupe_save(struct dedupe *d, struct state *st);
 
+/* dedupe_changed(d): whether anything new was remembered since creation. */
+int dedupe_changed(const struct dedupe *d);
+
+
 /*
  * dedupe_record(d, text, len, id, idlen, res): judge the paragraphs of one
  * record's text (valid UTF-8); 'id' is the record's id as JSON, used as
@@ -139,5 +143,16 @@ struct dedupe_stats {
 };
 
 void dedupe_stats(const struct dedupe *d, struct dedupe_stats *s);
+
+/*
+ * dedupe_merge_files(inputs, n, output, wait, stats): save to 'output' (a
+ * path, or "-" for standard output) everything the 'n' states 'inputs'
+ * remember; they must share a seed, which the output keeps.  'output' may
+ * be one of the inputs.  Locks are taken as state_open() does, waiting
+ * 'wait' seconds.  Fills 'stats' (may be NULL) for -v.  Returns STATE_OK,
+ * or STATE_LOCKED, STATE_BAD or STATE_IOERR after a message.
+ */
+int dedupe_merge_files(char *const *inputs, int n, const char *output,
+    double wait, struct dedupe_stats *stats);
 
 #endif

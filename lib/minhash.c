@@ -166,8 +166,7 @@ minhash_band(const struct minhash *mh, const uint8_t *sig, int band, int rows)
 }
 
 size_t
-minhash_winnow(const struct minhash *mh, const uint64_t *sh, size_t n, int w,
-    uint32_t *fps)
+minhash_winnow(const uint64_t *sh, size_t n, int w, uint32_t *fps)
 {
 	size_t dq[64];		/* window positions of rising hashes: a ring */
 	size_t head = 0, tail = 0, nfp = 0, last = SIZE_MAX, i, end;
@@ -194,9 +193,7 @@ minhash_winnow(const struct minhash *mh, const uint64_t *sh, size_t n, int w,
 		if (min == last)
 			continue;
 		last = min;
-		if (min + MINHASH_SHINGLE < n)
-			fps[nfp++] = (uint32_t)(mum(sh[min] ^ mh->k1,
-			    sh[min + MINHASH_SHINGLE]) >> 32);
+		fps[nfp++] = (uint32_t)sh[min];
 	}
 	/* A few dozen: insertion sort, then unique. */
 	for (i = 1; i < nfp; i++) {

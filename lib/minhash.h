@@ -63,15 +63,15 @@ uint32_t minhash_band(const struct minhash *mh, const uint8_t *sig, int band,
     int rows);
 
 /*
- * minhash_winnow(mh, sh, n, w, fps): containment fingerprints (Schleimer,
- * Wilkerson and Aiken 2003).  In every window of 'w' shingles the smallest
- * hash is an anchor; each anchor with a full shingle after it gives a
- * fingerprint of the 2 * MINHASH_SHINGLE characters from it.  A text
- * contained in another yields only fingerprints the other yields too.
- * Writes them sorted and unique to 'fps' (room for n); returns how many.
+ * minhash_winnow(sh, n, w, fps): containment fingerprints (Schleimer,
+ * Wilkerson and Aiken 2003): in every window of 'w' shingles the one with
+ * the smallest hash is picked.  A text contained in another yields only
+ * fingerprints the other yields too, and the share of a text's
+ * fingerprints found in another estimates the share of its shingles
+ * there.  Writes them (32 bits of the shingle hash) sorted and unique to
+ * 'fps' (room for n); returns how many: none for five shingles or fewer.
  * 'w' is at most 64.
  */
-size_t minhash_winnow(const struct minhash *mh, const uint64_t *sh, size_t n,
-    int w, uint32_t *fps);
+size_t minhash_winnow(const uint64_t *sh, size_t n, int w, uint32_t *fps);
 
 #endif

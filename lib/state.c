@@ -31,6 +31,7 @@ struct state {
 	int lock_fd;		/* -1 when no lock could be taken (read-only dir) */
 	int locked;		/* LOCK_EX or LOCK_SH once held, else 0 */
 	int is_new;
+	int to_stdout;		/* path "-": saves stream to standard output */
 	mode_t mode;		/* of the existing file, kept by saves */
 	uint32_t kind_version;
 	int64_t saved_at;
@@ -348,6 +349,18 @@ state_open(struct state **out, const char *path, const char *kind,
 	st->lock_fd = -1;
 	st->mode = 0600;
 	snprintf(st->kind, sizeof st->kind, "%s", kind);
+	if (strcmp(path, "-") == 0) {
+		/* Standard output: nothing to lock, read or rename. */
+		if (flags & (STATE_MUST_EXIST | STATE_READ_ONLY)) {
+			warnx("a state cannot be read from standard input");
+			rc = STATE_IOERR;
+			goto fail;
+		}
+		st->to_stdout = 1;
+		st->is_new = 1;
+		st->target = xstrdup(path);
+		goto seed;
+	}
 	/* Saves replace the file a symlink points to, not the link. */
 	real = realpath(path, NULL);
 	st->target = real ? xstrdup(real) : xstrdup(path);
@@ -359,6 +372,7 @@ state_open(struct state **out, const char *path, const char *kind,
 		remove_stale_temps(st->target);
 	if ((rc = read_file(st)) != STATE_OK)
 		goto fail;
+seed:
 	if (st->is_new && getrandom(st->seed, sizeof st->seed, 0) !=
 	    (ssize_t)sizeof st->seed) {
 		warnp("cannot make a seed for state '%s'", st->path);
@@ -405,10 +419,11 @@ state_seed(const struct state *st)
 int
 state_set_seed(struct state *st, const unsigned char *seed)
 {
-	if (!st->is_new) {
-		warnx("state '%s' already has a seed", st->path);
+	if (st->flags & STATE_READ_ONLY) {
+		warnx("state '%s' is open read-only", st->path);
 		return -1;
 	}
+	state_unload(st);
 	memcpy(st->seed, seed, STATE_SEED_SIZE);
 	return 0;
 }
@@ -554,6 +569,10 @@ state_save_begin(struct state *st, uint64_t len, uint32_t version)
 	w = xcalloc(1, sizeof *w);
 	w->st = st;
 	w->want = len;
+	if (st->to_stdout) {
+		w->fd = STDOUT_FILENO;
+		goto start;
+	}
 	dir = dir_of(st->target);
 	prefix = temp_prefix(st->target);
 	n = strlen(dir) + strlen(prefix) + 8;
@@ -571,6 +590,7 @@ state_save_begin(struct state *st, uint64_t len, uint32_t version)
 	/* mkostemp made it 0600; an existing state keeps its own mode. */
 	if (st->mode != 0600)
 		fchmod(w->fd, st->mode);
+start:
 	w->sum = XXH3_createState();
 	if (w->sum == NULL)
 		die(EXIT_OSERR, "out of memory");
@@ -629,7 +649,7 @@ state_put_f64(struct state_writer *w, double v)
 static void
 writer_free(struct state_writer *w)
 {
-	if (w->fd >= 0)
+	if (w->fd >= 0 && !w->st->to_stdout)
 		close(w->fd);
 	XXH3_freeState(w->sum);
 	free(w->buf);
@@ -642,7 +662,8 @@ state_save_abort(struct state_writer *w)
 {
 	if (w == NULL)
 		return;
-	unlink(w->tmp);
+	if (w->tmp != NULL)
+		unlink(w->tmp);
 	writer_free(w);
 }
 
@@ -682,6 +703,10 @@ state_save_commit(struct state_writer *w)
 	put_le64(sum, XXH3_64bits_digest(w->sum));
 	if (writer_add(w, sum, sizeof sum) < 0 || writer_flush(w) < 0)
 		goto fail;
+	if (st->to_stdout) {
+		writer_free(w);
+		return 0;
+	}
 	if (fsync(w->fd) < 0) {
 		writer_fail(w);
 		goto fail;

@@ -109,9 +109,10 @@ int64_t state_saved_at(const struct state *st);
 const unsigned char *state_seed(const struct state *st);
 
 /*
- * state_set_seed(st, seed): give a new state the seed of another (so that
- * shards started from one empty state, or a merge result, can be merged
- * again).  Returns 0, or -1 after a message when 'st' is not new.
+ * state_set_seed(st, seed): make the next save write 'seed', to build a
+ * state from others (a merge result keeps the seed of its inputs, so it
+ * can be merged again).  Any payload still loaded is dropped.  Returns 0,
+ * or -1 after a message when 'st' is read-only.
  */
 int state_set_seed(struct state *st, const unsigned char *seed);
 

@@ -146,7 +146,6 @@ START_TEST(test_state_seed_survives_saves)
 	save(path, "dedupe", "one", 1);
 	ck_assert_int_eq(state_open(&st, path, "dedupe", 0, 0), STATE_OK);
 	memcpy(seed, state_seed(st), sizeof seed);
-	ck_assert_int_eq(state_set_seed(st, seed), -1);	/* not new */
 	state_close(st);
 	save(path, "dedupe", "two", 1);
 	ck_assert_int_eq(state_open(&st, path, "dedupe", 0, 0), STATE_OK);
@@ -155,6 +154,7 @@ START_TEST(test_state_seed_survives_saves)
 }
 END_TEST
 
+/* A state can be re-seeded (the start of a merge result), not a read-only one. */
 START_TEST(test_state_set_seed_on_new)
 {
 	struct state *st;
@@ -170,6 +170,37 @@ START_TEST(test_state_set_seed_on_new)
 	ck_assert_int_eq(state_open(&st, path, "dedupe", 0, 0), STATE_OK);
 	ck_assert_int_eq(memcmp(seed, state_seed(st), sizeof seed), 0);
 	state_close(st);
+	quiet();
+	ck_assert_int_eq(state_open(&st, path, "dedupe", STATE_READ_ONLY, 0), STATE_OK);
+	ck_assert_int_eq(state_set_seed(st, seed), -1);
+	state_close(st);
+}
+END_TEST
+
+/* "-" writes to standard output, and cannot be read. */
+START_TEST(test_state_stdout)
+{
+	struct state *st;
+	struct state_writer *w;
+	char out[160];
+	int fd, saved = dup(STDOUT_FILENO);
+
+	snprintf(out, sizeof out, "%s/out.wds", dir);
+	fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	dup2(fd, STDOUT_FILENO);
+	close(fd);
+	ck_assert_int_eq(state_open(&st, "-", "dedupe", 0, 0), STATE_OK);
+	w = state_save_begin(st, 2, 1);
+	state_put(w, "hi", 2);
+	ck_assert_int_eq(state_save_commit(w), 0);
+	state_close(st);
+	dup2(saved, STDOUT_FILENO);
+	close(saved);
+	ck_assert_int_eq(state_open(&st, out, "dedupe", STATE_READ_ONLY, 0), STATE_OK);
+	ck_assert_int_eq(state_is_new(st), 0);
+	state_close(st);
+	quiet();
+	ck_assert_int_eq(state_open(&st, "-", "dedupe", STATE_MUST_EXIST, 0), STATE_IOERR);
 }
 END_TEST
 
@@ -483,6 +514,7 @@ state_suite(void)
 	tcase_add_test(tc, test_state_round_trip);
 	tcase_add_test(tc, test_state_seed_survives_saves);
 	tcase_add_test(tc, test_state_set_seed_on_new);
+	tcase_add_test(tc, test_state_stdout);
 	tcase_add_test(tc, test_state_refuses_flipped_byte);
 	tcase_add_test(tc, test_state_refuses_truncated);
 	tcase_add_test(tc, test_state_refuses_trailing_bytes);
