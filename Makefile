@@ -71,6 +71,7 @@ LIBOBJ = \
 	$(BUILD)/lib/rx.o \
 	$(BUILD)/lib/state.o \
 	$(BUILD)/lib/strip.o \
+	$(BUILD)/lib/tmpl.o \
 	$(BUILD)/lib/utf8.o \
 	$(BUILD)/lib/util.o
 
@@ -106,6 +107,7 @@ TESTS = \
 	check_rules \
 	check_state \
 	check_strip \
+	check_tmpl \
 	check_utf8
 
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%)

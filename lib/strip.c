@@ -8,6 +8,7 @@
 #include "rules.h"
 #include "rx.h"
 #include "strip.h"
+#include "tmpl.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -408,6 +409,31 @@ extend_rules(struct strip *st, size_t n)
 	}
 }
 
+/*
+ * Count the document's short lines among the stream's and mark those that
+ * 'min_docs' documents held: site templates, removed like rule lines.
+ */
+static void
+mark_templates(struct strip *st, const char *s, size_t n)
+{
+	size_t i;
+
+	tmpl_doc(st->tmpl);
+	for (i = 0; i < n; i++) {
+		struct line *l = &st->line[i];
+		struct layout_line *ll = &st->ll[i];
+
+		if (ll->cls == LAYOUT_BLANK || ll->cls == LAYOUT_RULE ||
+		    ll->nchars > TMPL_MAX_CHARS)
+			continue;
+		if (tmpl_seen(st->tmpl, s + l->cstart, l->cend - l->cstart) >=
+		    st->min_docs) {
+			ll->cls = LAYOUT_RULE;
+			l->reason = "template";
+		}
+	}
+}
+
 /* Whether line i is kept, as a line of text (blank or not). */
 static int
 kept(const struct strip *st, size_t i)
@@ -541,6 +567,8 @@ strip_text(struct strip *st, const char *s, size_t len, int lang,
 			return 1;
 		}
 	}
+	if (st->tmpl && st->min_docs > 0)
+		mark_templates(st, s, n);
 	stopwords = layout_lang == LAYOUT_EN &&
 	    layout_stopwords_apply(st->ll, n);
 	for (i = 0; i < n; i++)
