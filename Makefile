@@ -28,7 +28,8 @@ endif
 
 # Install what is missing before anything is built (not for clean).
 ifeq ($(filter clean distclean uninstall,$(MAKECMDGOALS)),)
-ifneq ($(shell $(PKG_CONFIG) --exists $(PKGS) check 2>/dev/null && echo ok),ok)
+ifneq ($(shell $(PKG_CONFIG) --exists $(PKGS) check 2>/dev/null && \
+    command -v jq >/dev/null && command -v zstd >/dev/null && echo ok),ok)
 $(info winnow: build dependencies missing; running scripts/install-deps)
 $(shell scripts/install-deps >&2)
 ifneq ($(.SHELLSTATUS),0)
@@ -42,7 +43,8 @@ DEP_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
-WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wno-unused-parameter -Wno-missing-field-initializers
 CFLAGS ?= $(OPTFLAGS)
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib $(DEP_CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
@@ -57,6 +59,7 @@ LIBOBJ = \
 	$(BUILD)/lib/gaz.o \
 	$(BUILD)/lib/hset.o \
 	$(BUILD)/lib/imap.o \
+	$(BUILD)/lib/json.o \
 	$(BUILD)/lib/layout.o \
 	$(BUILD)/lib/minhash.o \
 	$(BUILD)/lib/money.o \
@@ -69,6 +72,7 @@ LIBOBJ = \
 	$(BUILD)/lib/prefilter.o \
 	$(BUILD)/lib/rules.o \
 	$(BUILD)/lib/rx.o \
+	$(BUILD)/lib/simd.o \
 	$(BUILD)/lib/state.o \
 	$(BUILD)/lib/strip.o \
 	$(BUILD)/lib/tmpl.o \
@@ -97,6 +101,7 @@ TESTS = \
 	check_gaz \
 	check_hset \
 	check_imap \
+	check_json \
 	check_layout \
 	check_minhash \
 	check_money \
@@ -105,6 +110,7 @@ TESTS = \
 	check_nertrain \
 	check_prefilter \
 	check_rules \
+	check_simd \
 	check_state \
 	check_strip \
 	check_tmpl \

@@ -39,7 +39,8 @@ buf_add(struct buf *b, const void *p, size_t n)
 {
 	if (b->cap - b->len <= n)
 		buf_grow(b, n);
-	memcpy(b->data + b->len, p, n);
+	if (n > 0)	/* memcpy from NULL is undefined even for 0 bytes */
+		memcpy(b->data + b->len, p, n);
 	b->len += n;
 	b->data[b->len] = '\0';
 }

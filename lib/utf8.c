@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include "buf.h"
+#include "simd.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -16,8 +17,7 @@
  * 4-byte sequence class.
  */
 
-/* Bytes a sequence starting with this lead byte takes; 0 for an invalid lead. */
-static const unsigned char lead_len[256] = {
+const unsigned char utf8_lead_len[256] = {
 	/* 00..7F */
 	1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1, 1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
 	1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1, 1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
@@ -54,7 +54,7 @@ second_ok(unsigned char lead, unsigned char b)
 static inline int
 seq_len(const unsigned char *s, size_t len, int *bad)
 {
-	int n = lead_len[s[0]];
+	int n = utf8_lead_len[s[0]];
 	int i;
 
 	if (n == 1)
@@ -79,7 +79,7 @@ utf8_check(const char *str, size_t len)
 	size_t i = 0;
 
 	while (i < len) {
-		int n, bad;
+		int n;
 
 		if (s[i] < 0x80) {
 			/* Skip ASCII eight bytes at a time. */
@@ -95,7 +95,7 @@ utf8_check(const char *str, size_t len)
 				i++;
 			continue;
 		}
-		n = seq_len(s + i, len - i, &bad);
+		n = utf8_seq(s + i, len - i);
 		if (n == 0)
 			return i;
 		i += (size_t)n;
@@ -237,8 +237,8 @@ utf8_cp_byte(const char *str, size_t len, size_t cp)
  * half of a composition (utf8proc marks those with bit 15 of comb_index;
  * Hangul vowel and trailing jamo compose algorithmically, so they are listed).
  */
-static int
-inert(int32_t cp, int form)
+int
+utf8_inert(int32_t cp, int form)
 {
 	const utf8proc_property_t *p;
 
@@ -269,15 +269,28 @@ utf8_is_normal(const char *s, size_t len, int form)
 	size_t i = 0;
 
 	while (i < len) {
+		if (!(form & UTF8_CASEFOLD) && len - i > 32) {
+			i = simd_skip_hangul_valid((const unsigned char *)s, i, len);
+			if (i == len)
+				break;
+		}
+		const unsigned char *u = (const unsigned char *)s + i;
 		int32_t cp;
 		int n;
 
-		if ((unsigned char)s[i] < 0x80 && !(form & UTF8_CASEFOLD)) {
+		if (*u < 0x80 && !(form & UTF8_CASEFOLD)) {
 			i++;
 			continue;
 		}
+		/* Precomposed Hangul (U+AC00..U+D77F) from its bytes. */
+		if (len - i >= 3 && (*u == 0xEB || *u == 0xEC ||
+		    (*u == 0xEA && u[1] >= 0xB0) || (*u == 0xED && u[1] < 0x9E)) &&
+		    (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		n = utf8_decode(s + i, len - i, &cp);
-		if (cp < 0 || !inert(cp, form))
+		if (cp < 0 || !utf8_inert(cp, form))
 			return 0;
 		i += (size_t)n;
 	}
@@ -327,7 +340,7 @@ utf8_normalize(const char *s, size_t len, int form, struct buf *out)
 		size_t end;
 		int r;
 
-		if (inert(cp, form)) {
+		if (utf8_inert(cp, form)) {
 			last = i;
 			i += (size_t)n;
 			continue;
@@ -343,7 +356,7 @@ utf8_normalize(const char *s, size_t len, int form, struct buf *out)
 		end = i + (size_t)n;
 		while (end < len) {
 			n = utf8_decode(s + end, len - end, &cp);
-			if (inert(cp, form))
+			if (utf8_inert(cp, form))
 				break;
 			end += (size_t)n;
 		}

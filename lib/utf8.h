@@ -24,6 +24,36 @@
  */
 size_t utf8_check(const char *s, size_t len);
 
+/* Bytes a sequence starting with this lead byte takes; 0 for an invalid lead. */
+extern const unsigned char utf8_lead_len[256];
+
+/*
+ * utf8_seq(s, len): the length of the valid sequence at 's' ('len' > 0), or
+ * 0 when it is invalid.  Inline for scanners that validate as they go.
+ */
+static inline int
+utf8_seq(const unsigned char *s, size_t len)
+{
+	int n = utf8_lead_len[s[0]];
+
+	if (n <= 1)
+		return n;
+	if (len < (size_t)n)
+		return 0;
+	switch (s[0]) {
+	case 0xE0: if (s[1] < 0xA0 || s[1] > 0xBF) return 0; break;
+	case 0xED: if (s[1] < 0x80 || s[1] > 0x9F) return 0; break;
+	case 0xF0: if (s[1] < 0x90 || s[1] > 0xBF) return 0; break;
+	case 0xF4: if (s[1] < 0x80 || s[1] > 0x8F) return 0; break;
+	default: if ((s[1] & 0xC0) != 0x80) return 0;
+	}
+	if (n >= 3 && (s[2] & 0xC0) != 0x80)
+		return 0;
+	if (n == 4 && (s[3] & 0xC0) != 0x80)
+		return 0;
+	return n;
+}
+
 /*
  * utf8_decode(s, len, &cp): decode the code point at 's' ('len' > 0) and
  * return the bytes it takes (1 to 4).  On an invalid sequence '*cp' is -1
@@ -77,6 +107,12 @@ enum {
 	UTF8_NFKC = 1,
 	UTF8_CASEFOLD = 2
 };
+
+/*
+ * utf8_inert(cp, form): 1 when no normalization in 'form' can change code
+ * point 'cp' or make it combine with the character before it.
+ */
+int utf8_inert(int32_t cp, int form);
 
 /*
  * utf8_is_normal(s, len, form): 1 when valid text 's' is certainly already
