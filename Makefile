@@ -70,6 +70,7 @@ LIBOBJ = \
 	$(BUILD)/lib/nerrule.o \
 	$(BUILD)/lib/nertrain.o \
 	$(BUILD)/lib/prefilter.o \
+	$(BUILD)/lib/rec.o \
 	$(BUILD)/lib/rules.o \
 	$(BUILD)/lib/rx.o \
 	$(BUILD)/lib/simd.o \
@@ -109,6 +110,7 @@ TESTS = \
 	check_nermodel \
 	check_nertrain \
 	check_prefilter \
+	check_rec \
 	check_rules \
 	check_simd \
 	check_state \

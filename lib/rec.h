@@ -76,6 +76,18 @@ int rec_parse(struct rec *r, const char *line, size_t len, const char *field,
  */
 int rec_text(struct rec *r, const char **s, size_t *len);
 
+/*
+ * rec_text_type(r): REC_STRING, REC_MISSING or REC_NOT_STRING, without
+ * decoding anything.
+ */
+int rec_text_type(const struct rec *r);
+
+/*
+ * rec_text_raw(r, &s, &len): the text field as it stands in the line: the
+ * bytes between its quotes, escapes and all.  Returns REC_STRING or not.
+ */
+int rec_text_raw(const struct rec *r, const char **s, size_t *len);
+
 /* rec_get_raw(r, name, &val, &len): the raw JSON value of member 'name'. */
 int rec_get_raw(const struct rec *r, const char *name, const char **val,
     size_t *len);
