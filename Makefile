@@ -59,6 +59,7 @@ LIBOBJ = \
 	$(BUILD)/lib/gaz.o \
 	$(BUILD)/lib/hset.o \
 	$(BUILD)/lib/imap.o \
+	$(BUILD)/lib/io.o \
 	$(BUILD)/lib/json.o \
 	$(BUILD)/lib/layout.o \
 	$(BUILD)/lib/minhash.o \
@@ -102,6 +103,7 @@ TESTS = \
 	check_gaz \
 	check_hset \
 	check_imap \
+	check_io \
 	check_json \
 	check_layout \
 	check_minhash \
