@@ -54,6 +54,7 @@ LIBS = $(DEP_LIBS) -lm
 LIBOBJ = \
 	$(BUILD)/lib/bloom.o \
 	$(BUILD)/lib/buf.o \
+	$(BUILD)/lib/cli.o \
 	$(BUILD)/lib/dec.o \
 	$(BUILD)/lib/dedupe.o \
 	$(BUILD)/lib/gaz.o \
@@ -70,6 +71,7 @@ LIBOBJ = \
 	$(BUILD)/lib/nermodel.o \
 	$(BUILD)/lib/nerrule.o \
 	$(BUILD)/lib/nertrain.o \
+	$(BUILD)/lib/norm.o \
 	$(BUILD)/lib/prefilter.o \
 	$(BUILD)/lib/rec.o \
 	$(BUILD)/lib/rules.o \
@@ -91,6 +93,7 @@ LIB = $(BUILD)/libwinnow.a
 
 # The filters: cmd/NAME.c becomes $(BUILD)/NAME.
 CMDS = \
+	winnow-norm \
 	winnow-tag-train
 
 BINS = $(CMDS:%=$(BUILD)/%)
@@ -111,6 +114,7 @@ TESTS = \
 	check_ner \
 	check_nermodel \
 	check_nertrain \
+	check_norm \
 	check_prefilter \
 	check_rec \
 	check_rules \
