@@ -79,6 +79,7 @@ LIBOBJ = \
 	$(BUILD)/lib/simd.o \
 	$(BUILD)/lib/state.o \
 	$(BUILD)/lib/strip.o \
+	$(BUILD)/lib/textdec.o \
 	$(BUILD)/lib/tmpl.o \
 	$(BUILD)/lib/utf8.o \
 	$(BUILD)/lib/util.o
@@ -94,6 +95,7 @@ LIB = $(BUILD)/libwinnow.a
 # The filters: cmd/NAME.c becomes $(BUILD)/NAME.
 CMDS = \
 	winnow-norm \
+	winnow-read \
 	winnow-tag-train
 
 BINS = $(CMDS:%=$(BUILD)/%)
@@ -121,6 +123,7 @@ TESTS = \
 	check_simd \
 	check_state \
 	check_strip \
+	check_textdec \
 	check_tmpl \
 	check_utf8
 
