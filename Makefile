@@ -94,9 +94,11 @@ LIB = $(BUILD)/libwinnow.a
 
 # The filters: cmd/NAME.c becomes $(BUILD)/NAME.
 CMDS = \
+	winnow \
 	winnow-norm \
 	winnow-read \
-	winnow-tag-train
+	winnow-tag-train \
+	winnow-text
 
 BINS = $(CMDS:%=$(BUILD)/%)
 

@@ -1,0 +1,129 @@
+/* winnow: run a winnow filter by its short name ("winnow strip ..."), or list them. */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "util.h"
+
+/* The directory this program lives in, or "" when it cannot be told. */
+static char *
+self_dir(void)
+{
+	static char dir[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - 1);
+	char *slash;
+
+	if (n <= 0)
+		return "";
+	dir[n] = '\0';
+	slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	return dir;
+}
+
+/* Run "winnow-NAME": the one beside this program first, then PATH. */
+static int
+run(const char *name, char **argv)
+{
+	struct buf path = BUF_INIT;
+
+	buf_printf(&path, "%s/winnow-%s", self_dir(), name);
+	argv[0] = path.data;
+	if (access(path.data, X_OK) == 0)
+		execv(path.data, argv);
+	buf_reset(&path);
+	buf_printf(&path, "winnow-%s", name);
+	argv[0] = path.data;
+	execvp(path.data, argv);
+	if (errno == ENOENT)
+		warnx("'%s' is not a winnow filter; see 'winnow help'", name);
+	else
+		warnp("cannot run '%s'", path.data);
+	return errno == ENOENT ? 127 : 126;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The purpose line of 'prog': the second line of its --help. */
+static void
+print_purpose(const char *dir, const char *prog)
+{
+	struct buf cmd = BUF_INIT;
+	char line[512] = "";
+	FILE *p;
+
+	buf_printf(&cmd, "'%s/%s' --help 2>/dev/null", dir, prog);
+	p = popen(cmd.data, "r");
+	if (p != NULL) {
+		if (fgets(line, sizeof line, p) == NULL || fgets(line, sizeof line, p) == NULL)
+			line[0] = '\0';
+		pclose(p);
+	}
+	line[strcspn(line, "\n")] = '\0';
+	printf("  %-14s %s\n", prog + strlen("winnow-"), line);
+	buf_release(&cmd);
+}
+
+/* List the filters found beside this program, each with its purpose. */
+static int
+help(void)
+{
+	const char *dir = self_dir();
+	DIR *d = opendir(*dir ? dir : ".");
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, i;
+
+	printf("Usage: winnow NAME [ARG]...   run winnow-NAME\n"
+	    "       winnow help             list the filters\n\n"
+	    "Filters (each reads JSON Lines, writes JSON Lines; 'winnow-NAME --help'):\n");
+	while (d != NULL && (e = readdir(d)) != NULL) {
+		if (strncmp(e->d_name, "winnow-", 7) != 0 || strchr(e->d_name, '.'))
+			continue;
+		names = xrealloc(names, (n + 1) * sizeof *names);
+		names[n++] = xstrdup(e->d_name);
+	}
+	if (d)
+		closedir(d);
+	qsort(names, n, sizeof *names, by_name);
+	for (i = 0; i < n; i++) {
+		print_purpose(*dir ? dir : ".", names[i]);
+		free(names[i]);
+	}
+	free(names);
+	printf("\nExample:\n  winnow read site/*.txt | winnow norm | winnow strip | winnow text\n");
+	return fflush(stdout) || ferror(stdout) ? EXIT_IOERR : EXIT_OK;
+}
+
+int
+main(int argc, char *argv[])
+{
+	progname = "winnow";
+	if (argc < 2) {
+		fprintf(stderr, "usage: winnow NAME [ARG]...\nTry 'winnow help'.\n");
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)
+		return help();
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("winnow %s\n", WINNOW_VERSION);
+		return EXIT_OK;
+	}
+	if (argv[1][0] == '-' || strchr(argv[1], '/')) {
+		warnx("'%s' is not a filter name; see 'winnow help'", argv[1]);
+		return EXIT_USAGE;
+	}
+	return run(argv[1], argv + 1);
+}
