@@ -156,6 +156,12 @@ $(BUILD)/tests/%: tests/%.c tests/check_main.h $(LIB) $(HDR)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(LIBS) $(CHECK_LIBS)
 
+demo: all
+	BUILD=$(BUILD) scripts/demo
+
+bench: all
+	BUILD=$(BUILD) scripts/bench
+
 check: all $(TEST_BINS)
 	@fail=0; for t in $(TEST_BINS); do \
 		CK_VERBOSITY=$${CK_VERBOSITY:-normal} $$t || fail=1; \
@@ -166,5 +172,5 @@ check: all $(TEST_BINS)
 clean:
 	rm -rf build build-san
 
-.PHONY: all check clean
+.PHONY: all bench check clean demo
 .SECONDARY:
