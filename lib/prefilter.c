@@ -12,7 +12,10 @@
 #define DEPTH_MAX 32		/* group nesting followed */
 #define BLOOM_BITS 65536
 
-#define MULTI 0x80000000u
+/* What starts with a Hangul syllable (synflags), in an 11 KiB table. */
+#define SYL_CHAIN 1	/* literals of that syllable alone: syllable[] */
+#define SYL_PAIRS 2	/* longer literals, two syllables first: pair2 */
+#define SYL_MULTI 4	/* longer literals, then no syllable */
 #define HANGUL_FIRST 0xAC00
 #define HANGUL_COUNT 11172
 
@@ -49,13 +52,10 @@ struct prefilter {
 	uint32_t pairs[256];		/* 2-byte literals by first byte */
 	uint64_t pair[BLOOM_BITS / 64];	/* some 2-byte literal is this pair */
 	uint64_t bloom[BLOOM_BITS / 64];	/* hashes of the keys below */
-	/*
-	 * By first Hangul syllable: the chain of literals of that syllable
-	 * alone (index + 1), with MULTI set when longer literals start with
-	 * it (they are in the key table).
-	 */
+	/* By Hangul syllable: the literals of that syllable alone, + 1. */
 	uint32_t *syllable;
-	uint64_t syl_any[(HANGUL_COUNT + 63) / 64];	/* syllable[h] != 0 */
+	unsigned char synflags[HANGUL_COUNT];	/* SYL_* of each syllable */
+	uint64_t pair2[BLOOM_BITS / 64];	/* hash of two first syllables */
 	unsigned char starts[256];	/* some other literal starts with byte */
 	uint32_t *head;			/* key hash table */
 	uint64_t *key;			/* the key in each slot: see key_of */
@@ -922,6 +922,13 @@ load_lower(const unsigned char *s, size_t n)
 	return w | upper >> 2;
 }
 
+static inline uint32_t
+pair_hash(int32_t h1, int32_t h2)
+{
+	return (uint32_t)(((uint64_t)h1 * HANGUL_COUNT + (uint64_t)h2) *
+	    0x9E3779B97F4A7C15u >> 48);
+}
+
 static uint32_t
 bloom_hash(uint64_t key)
 {
@@ -953,7 +960,8 @@ build_tables(struct prefilter *pf)
 	free(pf->key);
 	free(pf->syllable);
 	pf->syllable = xcalloc(HANGUL_COUNT, sizeof *pf->syllable);
-	memset(pf->syl_any, 0, sizeof pf->syl_any);
+	memset(pf->synflags, 0, sizeof pf->synflags);
+	memset(pf->pair2, 0, sizeof pf->pair2);
 	pf->nalways = 0;
 	for (i = 0; i < pf->nneed; i++)
 		if (pf->need[i].nsets == 0)
@@ -971,17 +979,27 @@ build_tables(struct prefilter *pf)
 		if (hangul_at(u, l->len) >= 0 && l->len < 6) {
 			int32_t h = hangul_at(u, l->len);
 
-			l->next = pf->syllable[h] & ~MULTI;
-			pf->syllable[h] = (pf->syllable[h] & MULTI) |
-			    ((uint32_t)i + 1);
-			pf->syl_any[h / 64] |= (uint64_t)1 << (h % 64);
+			l->next = pf->syllable[h];
+			pf->syllable[h] = (uint32_t)i + 1;
+			pf->synflags[h] |= SYL_CHAIN;
 			continue;
 		}
 		if (hangul_at(u, l->len) >= 0) {
 			int32_t h = hangul_at(u, l->len);
+			int32_t h2 = hangul_at(u + 3, l->len - 3);
 
-			pf->syllable[h] |= MULTI;
-			pf->syl_any[h / 64] |= (uint64_t)1 << (h % 64);
+			/*
+			 * Two syllables: the pair filter turns away most
+			 * positions that only share the first one.
+			 */
+			if (h2 >= 0) {
+				uint32_t b = pair_hash(h, h2);
+
+				pf->synflags[h] |= SYL_PAIRS;
+				pf->pair2[b / 64] |= (uint64_t)1 << (b % 64);
+			} else {
+				pf->synflags[h] |= SYL_MULTI;
+			}
 		} else {
 			pf->starts[u[0]] = 1;
 		}
@@ -1067,6 +1085,26 @@ lookup(struct prefilter *pf, const unsigned char *s, size_t n, uint64_t key)
 	}
 }
 
+/* The slow path at a syllable that starts some literal. */
+static void
+syllable_hit(struct prefilter *pf, const unsigned char *u, size_t len,
+    size_t i, int32_t h, unsigned f, unsigned pair)
+{
+	uint32_t at;
+
+	if (f & SYL_CHAIN)
+		for (at = pf->syllable[h]; at; at = pf->lit[at - 1].next) {
+			struct lit *l = &pf->lit[at - 1];
+
+			if (l->len == 3 || (l->len <= len - i &&
+			    equal_lower(u + i, l->s, l->len)))
+				found(pf, l);
+		}
+	if (((f & SYL_MULTI) || pair) && i + 5 < len)
+		lookup(pf, u + i, len - i, KEY6(load_lower(u + i, len - i < 8 ?
+		    len - i : 8)));
+}
+
 void
 prefilter_scan(struct prefilter *pf, const char *s, size_t len)
 {
@@ -1085,57 +1123,61 @@ prefilter_scan(struct prefilter *pf, const char *s, size_t len)
 			pf->need[i].gen = 0;
 		pf->gen = 1;
 	}
-	for (i = 0; i < len; i++) {
+	for (i = 0; i < len;) {
 		unsigned char c = u[i];
 		uint32_t at;
 		int32_t h;
 
+		if ((h = hangul_at(u + i, len - i)) >= 0) {
+			/*
+			 * A run of syllables, in a loop of its own: one table
+			 * byte and one bit of the pair filter per syllable,
+			 * without a branch that Korean text would make hard
+			 * to predict.
+			 */
+			for (;;) {
+				int32_t h2 = hangul_at(u + i + 3, len - i - 3);
+				unsigned f = pf->synflags[h];
+				uint32_t b = pair_hash(h, h2 < 0 ? 0 : h2);
+				unsigned pair = (unsigned)(pf->pair2[b / 64] >>
+				    (b % 64)) & (h2 >= 0) & (f >> 1);
+
+				if (__builtin_expect((f & (SYL_CHAIN |
+				    SYL_MULTI)) | pair, 0))
+					syllable_hit(pf, u, len, i, h, f, pair);
+				i += 3;
+				if (h2 < 0)
+					break;
+				h = h2;
+			}
+			continue;
+		}
+		i++;
 		/* A literal starts on a character, never inside one. */
 		if ((c & 0xC0) == 0x80)
 			continue;
-		if ((h = hangul_at(u + i, len - i)) >= 0) {
-			uint32_t e;
-
-			i += 2;
-			if (!(pf->syl_any[h / 64] & ((uint64_t)1 << (h % 64))))
-				continue;
-			e = pf->syllable[h];
-			i -= 2;
-
-			for (at = e & ~MULTI; at; at = pf->lit[at - 1].next) {
-				struct lit *l = &pf->lit[at - 1];
-
-				if (l->len == 3 || (l->len <= len - i &&
-				    equal_lower(u + i, l->s, l->len)))
-					found(pf, l);
-			}
-			if ((e & MULTI) && i + 5 < len)
-				lookup(pf, u + i, len - i,
-				    KEY6(load_lower(u + i, len - i < 8 ?
-				    len - i : 8)));
-			i += 2;
-			continue;
-		}
 		c = lower(c);
 		if (!pf->starts[c])
 			continue;
 		if (pf->single[c])
 			found(pf, &pf->lit[pf->single[c] - 1]);
-		if (i + 1 < len) {
-			unsigned k = (unsigned)c << 8 | lower(u[i + 1]);
+		if (i < len) {
+			unsigned k = (unsigned)c << 8 | lower(u[i]);
 
 			if (pf->pair[k / 64] & ((uint64_t)1 << (k % 64)))
 				for (at = pf->pairs[c]; at;
 				    at = pf->lit[at - 1].next)
-					if (equal_lower(u + i, pf->lit[at - 1].s, 2))
+					if (equal_lower(u + i - 1,
+					    pf->lit[at - 1].s, 2))
 						found(pf, &pf->lit[at - 1]);
 		}
-		if (i + 2 < len) {
-			uint64_t w = load_lower(u + i, len - i < 8 ? len - i : 8);
+		if (i + 1 < len) {
+			size_t n = len - i + 1;
+			uint64_t w = load_lower(u + i - 1, n < 8 ? n : 8);
 
-			lookup(pf, u + i, len - i, KEY3(w));
-			if (i + 5 < len)
-				lookup(pf, u + i, len - i, KEY6(w));
+			lookup(pf, u + i - 1, n, KEY3(w));
+			if (i + 4 < len)
+				lookup(pf, u + i - 1, n, KEY6(w));
 		}
 	}
 }

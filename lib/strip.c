@@ -17,7 +17,8 @@ extern const char strip_rules_text[];
 extern const size_t strip_rules_text_len;
 
 #define PREFIX_ROUNDS 4		/* prefix rules applied one after another */
-#define DETECT_BYTES 65536	/* enough text to tell the language */
+#define DETECT_WINDOWS 4	/* samples of a long text to tell its language */
+#define DETECT_WINDOW 128
 
 /* What strip_text knows of one line. */
 struct line {
@@ -98,21 +99,37 @@ strip_set_templates(struct strip *st, struct tmpl *t, unsigned min_docs)
 	st->min_docs = min_docs;
 }
 
+/* Count Hangul lead bytes (U+A000..U+DFFF) and ASCII letters, no branches. */
+static void
+count_script(const unsigned char *u, size_t len, unsigned *hangul,
+    unsigned *latin)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		*hangul += (unsigned)(u[i] - 0xEAu) < 4u;
+		*latin += (unsigned)((u[i] | 0x20u) - 'a') < 26u;
+	}
+}
+
 int
 strip_detect_lang(const char *s, size_t len)
 {
-	size_t i, hangul = 0, latin = 0;
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned hangul = 0, latin = 0;
+	size_t w;
 
-	if (len > DETECT_BYTES)
-		len = DETECT_BYTES;
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		/* Lead bytes EA..ED start U+A000..U+DFFF: Hangul syllables. */
-		if (c >= 0xEA && c <= 0xED)
-			hangul++;
-		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-			latin++;
+	/*
+	 * A long text is sampled in DETECT_WINDOWS windows spread over it,
+	 * so that an English menu at the top of a Korean page does not
+	 * decide alone.
+	 */
+	if (len <= DETECT_WINDOWS * DETECT_WINDOW) {
+		count_script(u, len, &hangul, &latin);
+	} else {
+		for (w = 0; w < DETECT_WINDOWS; w++)
+			count_script(u + (len - DETECT_WINDOW) * w /
+			    (DETECT_WINDOWS - 1), DETECT_WINDOW, &hangul, &latin);
 	}
 	/* A syllable weighs about three letters. */
 	return hangul > 0 && 3 * hangul >= latin ? STRIP_KO : STRIP_EN;
