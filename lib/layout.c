@@ -22,7 +22,7 @@
 #define KO_SHORT 80		/* no sentence end: shorter is heading-like */
 #define DOC_STOP_MIN_WORDS 30	/* words in long lines to judge the language */
 #define HEADING_REACH 200	/* body must follow a heading within this */
-#define HEADING_LINES 3		/* heading lines kept above the main block */
+#define HEADING_LINES 5		/* heading lines kept above the main block */
 #define SCAN_LINES 64		/* bound on look-ahead, to stay linear */
 #define JUNK_TOKEN 40		/* a "word" this long is a URL, hash or blob */
 
@@ -300,7 +300,7 @@ layout_measure(struct layout_line *l, const char *s, size_t len, int lang)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	uint32_t nchars = 0, letters = 0, spaces = 0, nwords = 0, nstop = 0;
-	uint32_t wchars = 0, longest = 0;
+	uint32_t wchars = 0, longest = 0, punct = 0, pipes = 0, digits = 0;
 	size_t i = 0, wstart = 0;
 	int inword = 0;
 
@@ -312,6 +312,10 @@ layout_measure(struct layout_line *l, const char *s, size_t len, int lang)
 
 		if (c < 0x80) {
 			letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+			digits += c >= '0' && c <= '9';
+			pipes += c == '|';
+			punct += c == ',' || c == '.' || c == '"' || c == '\'' ||
+			    c == '?' || c == '!' || c == ':' || c == '(';
 			if (c == ' ' || c == '\t') {
 				spaces++;
 				nchars++;
@@ -334,6 +338,9 @@ layout_measure(struct layout_line *l, const char *s, size_t len, int lang)
 
 			k = utf8_decode(s + i, len - i, &cp);
 			letter = is_letter(cp);
+			punct += cp == 0x2026 || (cp >= 0x2018 && cp <= 0x201D) ||
+			    cp == 0x00AB || cp == 0x00BB || cp == 0x3001 ||
+			    cp == 0x3002;
 		}
 		nchars++;
 		if (!inword) {
@@ -357,9 +364,19 @@ layout_measure(struct layout_line *l, const char *s, size_t len, int lang)
 	l->flags = 0;
 	if (len > 0 && ends_sentence(s, len, lang))
 		l->flags |= LAYOUT_END;
-	if (nchars >= 10 && (2 * letters < nchars ||
+	/* Mostly symbols and digits, or one huge token: junk. */
+	if (nchars >= 10 && (2 * letters < nchars - spaces ||
 	    (longest >= JUNK_TOKEN && 3 * longest > nchars)))
 		l->flags |= LAYOUT_JUNK;
+	/*
+	 * A menu: words in a row, without punctuation, digits or function
+	 * words ("산업 금융 증권 부동산 국제", "World Business Markets"), or
+	 * items between pipes.  Such a line above an article is no headline.
+	 */
+	if (pipes >= 2 || (nwords >= (lang == LAYOUT_KO ? 4u : 3u) &&
+	    5 * nstop < nwords && punct == 0 && digits == 0 &&
+	    (lang != LAYOUT_KO || nchars - spaces <= 4 * nwords)))
+		l->flags |= LAYOUT_MENU;
 	if (nchars > 0 && 12 * spaces >= nchars)
 		l->flags |= LAYOUT_SPACED;
 }
@@ -509,7 +526,7 @@ revise_context(struct layout *ly, const struct layout_line *v, size_t n)
 	for (i = 0; i < n; i++) {
 		uint32_t dist = 0;
 
-		if (c[i] != LAYOUT_SHORT)
+		if (c[i] != LAYOUT_SHORT || (v[i].flags & LAYOUT_MENU))
 			continue;
 		for (j = i + 1; j < n && j <= i + SCAN_LINES &&
 		    dist <= HEADING_REACH; j++) {
@@ -643,7 +660,7 @@ heads_block(const struct layout *ly, const struct layout_line *v, size_t n,
 			continue;
 		if (v[j].cls != LAYOUT_SHORT && v[j].cls != LAYOUT_NEAR)
 			return 0;
-		if ((v[j].flags & LAYOUT_BULLET) || v[j].nwords <
+		if ((v[j].flags & (LAYOUT_BULLET | LAYOUT_MENU)) || v[j].nwords <
 		    (ly->lang == LAYOUT_KO ? 2u : 3u))
 			return 0;
 		dist += v[j].nchars;

@@ -42,7 +42,8 @@ enum {
 	LAYOUT_END = 1 << 0,	/* ends like a sentence: "다.", "." "?" "!" */
 	LAYOUT_JUNK = 1 << 1,
 	LAYOUT_SPACED = 1 << 2,	/* has spaces between words (not CJK-run) */
-	LAYOUT_BULLET = 1 << 3	/* a list item (set by the caller) */
+	LAYOUT_BULLET = 1 << 3,	/* a list item (set by the caller) */
+	LAYOUT_MENU = 1 << 4	/* words in a row like a menu, or pipes */
 };
 
 struct layout_line {

@@ -378,8 +378,8 @@ in_run(const struct layout_line *ll, size_t n, size_t i)
 
 /*
  * block-start and tail-start rules reach beyond their own line: a block
- * takes the list under its heading (short and non-prose lines, up to a
- * blank line); a tail takes the rest of the text once article text came
+ * takes the list under its heading (short and non-prose lines, and list
+ * items, up to a blank line or another rule's line); a tail takes the rest of the text once article text came
  * before it (else the heading is a link in a menu at the top).  Article
  * text is paragraphs in runs: teaser blurbs above the article come one at
  * a time between titles and links, and do not count.
@@ -398,14 +398,21 @@ extend_rules(struct strip *st, size_t n)
 		if (ll[i].cls != LAYOUT_RULE || r == NULL ||
 		    r->scope != RULE_BLOCK_START)
 			continue;
+		/*
+		 * The list: short lines and list items (and lines the same
+		 * kind of rule takes, such as an AI summary's notice), to a
+		 * blank line or a line another rule takes.
+		 */
 		for (j = i + 1; j < n; j++) {
-			if (ll[j].cls != LAYOUT_SHORT && ll[j].cls != LAYOUT_BAD &&
-			    ll[j].cls != LAYOUT_RULE)
+			if (ll[j].cls == LAYOUT_RULE && v[j].rule &&
+			    strcmp(v[j].rule->name, r->name) == 0)
+				continue;
+			if (ll[j].cls == LAYOUT_BLANK || ll[j].cls == LAYOUT_RULE ||
+			    (ll[j].cls != LAYOUT_SHORT && ll[j].cls != LAYOUT_BAD &&
+			    !(ll[j].flags & LAYOUT_BULLET)))
 				break;
-			if (ll[j].cls != LAYOUT_RULE) {
-				ll[j].cls = LAYOUT_RULE;
-				v[j].rule = r;
-			}
+			ll[j].cls = LAYOUT_RULE;
+			v[j].rule = r;
 		}
 		i = j - 1;
 	}

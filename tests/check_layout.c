@@ -40,6 +40,18 @@ static const struct {
 	{ "1 2 3 4 5 6 7 8 9 10", LAYOUT_EN, 20, 10,
 	    LAYOUT_JUNK | LAYOUT_SPACED },
 	{ "日本語の文章です。", LAYOUT_EN, 9, 1, LAYOUT_END },
+	/* Menus: words in a row, or items between pipes. */
+	{ "산업 금융 증권 부동산 국제 오피니언", LAYOUT_KO, 20, 6,
+	    LAYOUT_SPACED | LAYOUT_MENU },
+	{ "World | Business | Markets", LAYOUT_EN, 26, 5,
+	    LAYOUT_SPACED | LAYOUT_MENU },
+	{ "World Business Markets Tech", LAYOUT_EN, 27, 4,
+	    LAYOUT_SPACED | LAYOUT_MENU },
+	/* Headlines are not: punctuation, digits, particles, stop words. */
+	{ "가계대출 한 달 새 5조 넘게 불어…금융당국 \"총량 관리\"", LAYOUT_KO,
+	    32, 9, LAYOUT_SPACED },
+	{ "정부, 올해 성장률 전망 낮춰", LAYOUT_KO, 16, 5, LAYOUT_SPACED },
+	{ "Council votes on the new budget", LAYOUT_EN, 31, 6, LAYOUT_SPACED },
 	{ "", LAYOUT_EN, 0, 0, 0 },
 };
 
