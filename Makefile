@@ -127,7 +127,8 @@ TESTS = \
 	check_strip \
 	check_textdec \
 	check_tmpl \
-	check_utf8
+	check_utf8 \
+	check_util
 
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%)
 

@@ -1,0 +1,133 @@
+/* Unit tests for lib/util and lib/buf: option numbers, allocation, buffers. */
+#include <check.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "check_main.h"
+#include "util.h"
+
+/* Each row: text, whether parse_size accepts it, and the bytes it means. */
+static const struct {
+	const char *in;
+	int ok;
+	uint64_t want;
+} size_rows[] = {
+	{ "0", 1, 0 },
+	{ "4096", 1, 4096 },
+	{ "64K", 1, 65536 },
+	{ "64k", 1, 65536 },
+	{ "16M", 1, 16u << 20 },
+	{ "16MiB", 1, 16u << 20 },
+	{ "2G", 1, 2ull << 30 },
+	{ "1T", 1, 1ull << 40 },
+	{ "10MB", 1, 10u << 20 },
+	{ "", 0, 0 },
+	{ "M", 0, 0 },
+	{ "-1", 0, 0 },
+	{ "12Q", 0, 0 },
+	{ "1.5G", 0, 0 },
+	{ "99999999999T", 0, 0 },	/* overflows 64 bits */
+};
+
+START_TEST(test_util_parse_size)
+{
+	uint64_t v = 7;
+	int rc = parse_size("--memory", size_rows[_i].in, &v);
+
+	ck_assert_int_eq(rc, size_rows[_i].ok ? 0 : -1);
+	if (size_rows[_i].ok)
+		ck_assert_uint_eq(v, size_rows[_i].want);
+	else
+		ck_assert_uint_eq(v, 7);	/* untouched */
+}
+END_TEST
+
+START_TEST(test_util_parse_int_and_real)
+{
+	long long n;
+	double d;
+
+	ck_assert_int_eq(parse_int("--min-chars", "20", 0, 100, &n), 0);
+	ck_assert_int_eq(n, 20);
+	ck_assert_int_eq(parse_int("--min-chars", "101", 0, 100, &n), -1);
+	ck_assert_int_eq(parse_int("--min-chars", "-1", 0, 100, &n), -1);
+	ck_assert_int_eq(parse_int("--min-chars", "2x", 0, 100, &n), -1);
+	ck_assert_int_eq(parse_int("--min-chars", "", 0, 100, &n), -1);
+	ck_assert_int_eq(parse_int("-n", "99999999999999999999", 0, 100, &n), -1);
+	ck_assert_int_eq(parse_real("--near", "0.8", 0, 1, &d), 0);
+	ck_assert(d > 0.79 && d < 0.81);
+	ck_assert_int_eq(parse_real("--near", "1.5", 0, 1, &d), -1);
+	ck_assert_int_eq(parse_real("--near", "nan", 0, 1, &d), -1);
+	ck_assert_int_eq(parse_real("--near", "0.8x", 0, 1, &d), -1);
+}
+END_TEST
+
+/* The allocation-failure hook: the N-th allocation dies cleanly. */
+START_TEST(test_util_fail_alloc_hook)
+{
+	int status;
+	pid_t pid = fork();
+
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		void *a, *b;
+
+		setenv("WINNOW_FAIL_ALLOC", "2", 1);
+		freopen("/dev/null", "w", stderr);
+		a = xmalloc(10);		/* the first succeeds */
+		b = xmalloc(10);		/* the second dies */
+		free(a);
+		free(b);
+		_exit(0);
+	}
+	waitpid(pid, &status, 0);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), EXIT_OSERR);
+}
+END_TEST
+
+START_TEST(test_buf_grow_and_nul)
+{
+	struct buf b = BUF_INIT;
+	int i;
+
+	buf_add(&b, "", 0);			/* no NULL memcpy, stays usable */
+	for (i = 0; i < 10000; i++)
+		buf_addc(&b, (char)('a' + i % 26));
+	ck_assert_uint_eq(b.len, 10000);
+	ck_assert_int_eq(b.data[b.len], '\0');
+	buf_add(&b, "x\0y", 3);			/* binary-safe */
+	ck_assert_uint_eq(b.len, 10003);
+	ck_assert_int_eq(b.data[10001], '\0');
+	buf_printf(&b, "%d-%s", 42, "z");
+	ck_assert_str_eq(b.data + 10003, "42-z");
+	buf_reset(&b);
+	ck_assert_uint_eq(b.len, 0);
+	ck_assert_str_eq(b.data, "");
+	buf_release(&b);
+	ck_assert_ptr_null(b.data);
+	ck_assert_uint_eq(b.cap, 0);
+	buf_release(&b);			/* twice: harmless */
+}
+END_TEST
+
+static Suite *
+util_suite(void)
+{
+	Suite *s = suite_create("util");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_loop_test(tc, test_util_parse_size, 0,
+	    sizeof size_rows / sizeof size_rows[0]);
+	tcase_add_test(tc, test_util_parse_int_and_real);
+	tcase_add_test(tc, test_util_fail_alloc_hook);
+	tcase_add_test(tc, test_buf_grow_and_nul);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(util_suite)
