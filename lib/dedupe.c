@@ -330,6 +330,26 @@ dedupe_free(struct dedupe *d)
 	free(d);
 }
 
+/*
+ * Room for 'n' signatures.  They are most of near mode's memory, so the
+ * array grows by a quarter, not by doubling.
+ */
+static void
+grow_sigs(struct dedupe *d, size_t n)
+{
+	size_t cap = d->capsig / MINHASH_K;
+
+	if (n <= cap)
+		return;
+	cap += cap / 4 + 1024;
+	if (cap < n)
+		cap = n;
+	if (cap > SIZE_MAX / MINHASH_K)
+		die(EXIT_OSERR, "out of memory");
+	d->sigs = xrealloc(d->sigs, cap * MINHASH_K);
+	d->capsig = cap * MINHASH_K;
+}
+
 static inline int
 set_has(const struct dedupe *d, struct hkey h)
 {
@@ -538,12 +558,20 @@ sketch(struct dedupe *d, struct dedupe_result *res)
 	}
 }
 
-/* Whether paragraph 'b' may contain paragraph 'a': longer, or as long and earlier. */
+/*
+ * Whether paragraph 'b' may hold paragraph 'a' of the same record.  An
+ * earlier one may: the first occurrence is kept.  A later one must be so
+ * much heavier that the two cannot be near duplicates (the Jaccard
+ * similarity of a text inside another is at most the ratio of their
+ * sizes); near duplicates keep the first one, as everywhere.
+ */
 static int
-may_contain(const struct dedupe_para *p, size_t a, size_t b)
+may_contain(const struct dedupe *d, size_t a, size_t b)
 {
-	return p[b].weight > p[a].weight ||
-	    (p[b].weight == p[a].weight && b < a);
+	const struct dedupe_para *p = d->paras;
+	double j = d->o.near > 0 ? d->o.near : 1.0;
+
+	return b < a || (double)p[a].weight < j * (double)p[b].weight;
 }
 
 /*
@@ -562,7 +590,7 @@ contained_verbatim(struct dedupe *d, const struct dedupe_result *res, size_t i)
 	for (size_t b = 0; b < res->n; b++) {
 		const struct work *o = &d->work[b];
 
-		if (b == i || !may_contain(d->paras, i, b) || o->keylen <= w->keylen)
+		if (b == i || !may_contain(d, i, b) || o->keylen <= w->keylen)
 			continue;
 		if (memmem(d->keys.data + o->key, o->keylen, k, w->keylen)) {
 			w->container = (long)b;
@@ -609,7 +637,7 @@ find_contained(struct dedupe *d, struct dedupe_result *res, double threshold)
 			for (k = 0; k < n; k++) {
 				size_t b = vals[k];
 
-				if (b == i || !may_contain(d->paras, i, b))
+				if (b == i || !may_contain(d, i, b))
 					continue;
 				if (d->counts[b]++ == 0)
 					d->cand[ncand++] = (uint32_t)b;
@@ -799,7 +827,7 @@ commit(struct dedupe *d, struct dedupe_result *res)
 			continue;	/* 4 billion paragraphs: stop indexing */
 		pid = (uint32_t)d->nsig;
 		if (d->near_index) {
-			reserve(&d->sigs, &d->capsig, (d->nsig + 1) * MINHASH_K, 1);
+			grow_sigs(d, d->nsig + 1);
 			memcpy(d->sigs + d->nsig * MINHASH_K, d->lsigs + i * MINHASH_K,
 			    MINHASH_K);
 		}
@@ -968,6 +996,7 @@ dedupe_load(struct dedupe *d, struct state *st)
 	struct state_reader rd;
 	unsigned flags;
 	uint64_t n, i, base;
+	int changed = d->changed;	/* what is loaded is not news */
 
 	if (state_load(st, &rd) == 0)
 		return 0;
@@ -1059,7 +1088,7 @@ dedupe_load(struct dedupe *d, struct state *st)
 		if (n > SIZE_MAX / MINHASH_K ||
 		    (sigs = state_get_bytes(&rd, n * MINHASH_K)) == NULL)
 			return state_bad(st, "signatures beyond the end");
-		reserve(&d->sigs, &d->capsig, (base + n) * MINHASH_K + 1, 1);
+		grow_sigs(d, base + n);
 		memcpy(d->sigs + base * MINHASH_K, sigs, n * MINHASH_K);
 	}
 	d->nsig = base + n;
@@ -1084,6 +1113,7 @@ dedupe_load(struct dedupe *d, struct state *st)
 	if (rd.p != rd.end)
 		return state_bad(st, "bytes after the payload");
 	state_unload(st);
+	d->changed = changed;
 	return 0;
 }
 

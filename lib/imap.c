@@ -20,7 +20,7 @@ struct imap {
 	struct slot *s;
 	size_t n;		/* slots */
 	size_t count;
-	size_t limit;		/* grow at this count (70%) */
+	size_t limit;		/* grow at this count (80%) */
 	unsigned cap;
 	uint64_t salt[2];	/* per map: where keys go is not predictable */
 };
@@ -34,7 +34,7 @@ alloc_slots(struct imap *m, size_t n)
 		die(EXIT_OSERR, "out of memory");
 	m->s = xbigalloc(n * sizeof(struct slot));
 	m->n = n;
-	m->limit = n / 10 * 7;
+	m->limit = n / 10 * 8;
 	m->count = 0;
 }
 
@@ -93,7 +93,7 @@ grow(struct imap *m)
 	struct slot *old = m->s;
 	size_t oldn = m->n;
 
-	alloc_slots(m, oldn + oldn / 2);
+	alloc_slots(m, oldn + oldn / 4);
 	for (size_t i = 0; i < oldn; i++)
 		if (old[i].val1 != 0)
 			put(m, old[i].key, old[i].val1);

@@ -1,0 +1,366 @@
+/* winnow-dedupe: drop repeated paragraphs, exact or near, within records, across the stream and across runs. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "dedupe.h"
+#include "json.h"
+#include "rec.h"
+#include "state.h"
+#include "util.h"
+
+static struct dedupe_opts opts = { .min_chars = 20, .contained = -1 };
+static const char *state_file;		/* --state */
+static const char *removed_path;	/* --removed */
+static int read_only;			/* --read-only */
+static double wait_secs;		/* --wait: < 0 forever */
+static struct state *state;
+static struct dedupe *engine;
+static struct out *removed;
+static struct buf text, id;
+
+enum {
+	OPT_NEAR = 0x100, OPT_CONTAINED, OPT_NO_CONTAINED, OPT_MIN_CHARS,
+	OPT_DROP_DOCS, OPT_REMOVED, OPT_STATE, OPT_READ_ONLY, OPT_WAIT,
+	OPT_MEMORY, OPT_MERGE
+};
+
+static const struct option long_opts[] = {
+	{ "near", required_argument, NULL, OPT_NEAR },
+	{ "contained", no_argument, NULL, OPT_CONTAINED },
+	{ "no-contained", no_argument, NULL, OPT_NO_CONTAINED },
+	{ "min-chars", required_argument, NULL, OPT_MIN_CHARS },
+	{ "drop-docs", required_argument, NULL, OPT_DROP_DOCS },
+	{ "removed", required_argument, NULL, OPT_REMOVED },
+	{ "state", required_argument, NULL, OPT_STATE },
+	{ "read-only", no_argument, NULL, OPT_READ_ONLY },
+	{ "wait", optional_argument, NULL, OPT_WAIT },
+	{ "memory", required_argument, NULL, OPT_MEMORY },
+	{ "merge", no_argument, NULL, OPT_MERGE },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int
+dedupe_option(struct cli *c, int opt, const char *arg)
+{
+	long long n;
+
+	switch (opt) {
+	case OPT_NEAR:
+		return parse_real("--near", arg, 0.3, 1.0, &opts.near);
+	case OPT_CONTAINED:
+	case OPT_NO_CONTAINED:
+		opts.contained = opt == OPT_CONTAINED;
+		return 0;
+	case OPT_MIN_CHARS:
+		if (parse_int("--min-chars", arg, 1, 1000000, &n) < 0)
+			return -1;
+		opts.min_chars = (size_t)n;
+		return 0;
+	case OPT_DROP_DOCS:
+		return parse_real("--drop-docs", arg, 0.01, 1.0, &opts.drop_docs);
+	case OPT_REMOVED:
+		removed_path = arg;
+		return 0;
+	case OPT_STATE:
+		state_file = arg;
+		return 0;
+	case OPT_READ_ONLY:
+		read_only = 1;
+		return 0;
+	case OPT_WAIT:
+		wait_secs = -1;
+		return arg ? parse_real("--wait", arg, 0, 1e9, &wait_secs) : 0;
+	case OPT_MEMORY:
+		if (parse_size("--memory", arg, &opts.memory) < 0)
+			return -1;
+		if (opts.memory < 4096) {
+			warnx("option '--memory' wants at least 4K, not '%s'", arg);
+			return -1;
+		}
+		return 0;
+	}
+	warnx("'--merge' takes state files only (see --help)");
+	return -1;
+}
+
+/* Exit for a state that cannot be used: 75 locked, 2 unusable, 74 I/O. */
+static _Noreturn void
+state_failed(int rc)
+{
+	exit(rc == STATE_LOCKED ? EXIT_TEMPFAIL : rc == STATE_BAD ?
+	    EXIT_USAGE : EXIT_IOERR);
+}
+
+static int
+dedupe_start(struct cli *c)
+{
+	unsigned char seed[STATE_SEED_SIZE];
+	int rc;
+
+	if (opts.contained < 0)
+		opts.contained = opts.near > 0;	/* on by default in near mode */
+	if (opts.memory && (opts.near > 0 || opts.contained)) {
+		warnx("'--memory' caps exact mode only (not --near or --contained)");
+		return -1;
+	}
+	if (read_only && state_file == NULL) {
+		warnx("'--read-only' needs '--state FILE'");
+		return -1;
+	}
+	opts.origins = removed_path != NULL;
+	if (state_file) {
+		rc = state_open(&state, state_file, DEDUPE_KIND, read_only ?
+		    STATE_READ_ONLY | STATE_MUST_EXIST : 0, wait_secs);
+		if (rc != STATE_OK)
+			state_failed(rc);
+		engine = dedupe_new(&opts, state_seed(state));
+		if (dedupe_load(engine, state) < 0)
+			state_failed(STATE_BAD);
+	} else {
+		if (getrandom(seed, sizeof seed, 0) != (ssize_t)sizeof seed)
+			die(EXIT_OSERR, "cannot make a random seed");
+		engine = dedupe_new(&opts, seed);
+	}
+	if (removed_path && (removed = out_open(removed_path, OUT_ATOMIC)) == NULL)
+		exit(EXIT_IOERR);
+	return 0;
+}
+
+/* The record's id as JSON for 'first' and --removed: its "id", or FILE:LINE. */
+static void
+record_id(struct cli *c, struct rec *r)
+{
+	const char *v;
+	size_t n;
+
+	buf_reset(&id);
+	if (rec_get_raw(r, "id", &v, &n) == REC_STRING) {
+		buf_add(&id, v, n);
+		return;
+	}
+	buf_reset(&text);
+	buf_printf(&text, "%s:%llu", src_name(c->src),
+	    (unsigned long long)src_lineno(c->src));
+	json_escape(text.data, text.len, &id);
+}
+
+static const char *const reasons[] = {
+	[DEDUPE_EXACT] = "exact", [DEDUPE_NEAR] = "near",
+	[DEDUPE_CONTAINED] = "contained", [DEDUPE_DOC] = "doc"
+};
+
+/* One line per dropped paragraph: where it was, what, and who had it first. */
+static int
+write_removed(const char *s, const struct dedupe_result *res)
+{
+	struct buf *b = out_buf(removed);
+
+	for (size_t i = 0; i < res->n; i++) {
+		const struct dedupe_para *p = &res->p[i];
+
+		if (p->verdict <= DEDUPE_KEEP)
+			continue;
+		buf_addstr(b, "{\"id\":");
+		buf_add(b, id.data, id.len);
+		buf_printf(b, ",\"para\":%zu,\"text\":", i);
+		json_escape(s + p->start, p->len, b);
+		buf_addstr(b, ",\"first\":");
+		if (p->first)
+			buf_add(b, p->first, p->first_len);
+		else
+			buf_addstr(b, "null");
+		buf_printf(b, ",\"reason\":\"%s\"", reasons[p->verdict]);
+		if (p->verdict == DEDUPE_NEAR || p->verdict == DEDUPE_CONTAINED)
+			buf_printf(b, ",\"similarity\":%.2f", p->similarity);
+		buf_addstr(b, "}\n");
+	}
+	return out_ready(removed);
+}
+
+static int
+dedupe_record_cb(struct cli *c, struct rec *r)
+{
+	struct dedupe_result res;
+	const char *s;
+	size_t len;
+
+	rec_text(r, &s, &len);
+	if (removed)
+		record_id(c, r);
+	dedupe_record(engine, s, len, id.data, id.len, &res);
+	if (removed && (res.dropped || res.drop_doc) && write_removed(s, &res) < 0)
+		return CLI_FAIL;
+	if (res.drop_doc)
+		return CLI_DONE;
+	if (res.dropped) {
+		buf_reset(&text);
+		dedupe_rebuild(s, len, &res, &text);
+		rec_set_text(r, text.data ? text.data : "", text.len);
+	}
+	return CLI_EMIT;
+}
+
+/*
+ * After the output is safely closed: only then is what this run saw
+ * remembered, so a failed run never makes the next one drop paragraphs
+ * that were not delivered.
+ */
+static int
+dedupe_commit(struct cli *c)
+{
+	struct dedupe_stats s;
+
+	if (removed && out_close(removed) < 0) {
+		removed = NULL;
+		return -1;
+	}
+	removed = NULL;
+	if (state == NULL || read_only)
+		return 0;
+	if (!dedupe_changed(engine) && !state_is_new(state))
+		return 0;	/* nothing new: leave the file alone */
+	if (dedupe_save(engine, state) < 0)
+		return -1;
+	dedupe_stats(engine, &s);
+	if (s.bloom && s.bloom_fpr > 1e-3)
+		warnx("state '%s': its Bloom filter is getting full: %.2g of new "
+		    "paragraphs are taken for duplicates; give it more --memory "
+		    "in a new state", state_file, s.bloom_fpr);
+	return 0;
+}
+
+static void
+dedupe_summary(struct cli *c, struct buf *b)
+{
+	struct dedupe_stats s;
+	double mib = 1024.0 * 1024.0;
+
+	dedupe_stats(engine, &s);
+	buf_printf(b, "%llu paragraphs (%llu judged); dropped %llu exact, %llu near, "
+	    "%llu contained, and %llu records whole (with %llu other paragraphs)",
+	    (unsigned long long)s.paragraphs, (unsigned long long)s.judged,
+	    (unsigned long long)s.exact, (unsigned long long)s.near,
+	    (unsigned long long)s.contained, (unsigned long long)s.docs,
+	    (unsigned long long)s.doc_paragraphs);
+	if (s.bands)
+		buf_printf(b, "; LSH %d bands of %d rows for J >= %.2f", s.bands,
+		    s.rows, opts.near);
+	buf_printf(b, "; %llu distinct paragraphs remembered in %.1f %s (%.1f bytes each)",
+	    (unsigned long long)s.distinct,
+	    s.bytes >= 10 * mib ? (double)s.bytes / mib : (double)s.bytes / 1024,
+	    s.bytes >= 10 * mib ? "MiB" : "KiB",
+	    s.distinct ? (double)s.bytes / (double)s.distinct : 0.0);
+	if (s.bloom)
+		buf_printf(b, "; Bloom filter: expected false-positive rate %.2g now, "
+		    "1e-4 up to %llu paragraphs", s.bloom_fpr,
+		    (unsigned long long)s.bloom_capacity);
+}
+
+/* --merge A B... [-o C]: combine shard states; C defaults to stdout. */
+static int
+merge_main(int argc, char **argv)
+{
+	const char *output = "-";
+	char **inputs = xcalloc((size_t)argc, sizeof *inputs);
+	int n = 0, verbose = 0, rc;
+	struct dedupe_stats s;
+
+	progname = "winnow-dedupe";
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--merge") == 0)
+			continue;
+		if ((strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) &&
+		    i + 1 < argc)
+			output = argv[++i];
+		else if (strcmp(argv[i], "--wait") == 0)
+			wait_secs = -1;
+		else if (strncmp(argv[i], "--wait=", 7) == 0) {
+			if (parse_real("--wait", argv[i] + 7, 0, 1e9, &wait_secs) < 0)
+				return EXIT_USAGE;
+		}
+		else if (strcmp(argv[i], "-v") == 0 || strcmp(argv[i], "--verbose") == 0)
+			verbose = 1;
+		else if (argv[i][0] == '-' && argv[i][1] != '\0')
+			die(EXIT_USAGE, "option '%s' does not go with '--merge'", argv[i]);
+		else
+			inputs[n++] = argv[i];
+	}
+	if (strcmp(output, "-") == 0 && isatty(STDOUT_FILENO))
+		die(EXIT_USAGE, "a merged state is binary: give '-o FILE' or redirect the output");
+	rc = dedupe_merge_files(inputs, n, output, wait_secs, &s);
+	free(inputs);
+	if (rc != STATE_OK)
+		state_failed(rc);
+	if (verbose)
+		warnx("merged %d states: %llu distinct paragraphs", n,
+		    (unsigned long long)s.distinct);
+	return EXIT_OK;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct cli_spec spec = {
+		.name = "dedupe",
+		.purpose = "Drop repeated paragraphs: exact or near duplicates, across records and runs.",
+		.synopsis = "[OPTION]... [FILE]...\n   or: winnow-dedupe --merge STATE... [-o STATE]",
+		.description =
+		    "A paragraph is a non-blank line of the text field.  The first occurrence is\n"
+		    "kept and later ones dropped, within a record and across the stream.  Lines\n"
+		    "are compared by key: NFKC, case-folded, with white space and punctuation\n"
+		    "removed.  Keys lighter than --min-chars are never dropped (a wide Hangul or\n"
+		    "CJK character weighs 2, others 1).  Near mode compares MinHash signatures\n"
+		    "of 5-character shingles; a paragraph inside another (a teaser repeated by\n"
+		    "the full text) is dropped too, in the same record wherever it stands.\n"
+		    "With --state the paragraphs seen are kept in FILE across runs (locked for\n"
+		    "the run, saved crash-safely, only when the run succeeded).  Exit 75 when\n"
+		    "the state is locked by another run, 2 when it is not a usable state.\n",
+		.options_help =
+		    "      --near J           also drop near duplicates: estimated Jaccard\n"
+		    "                         similarity >= J (0.3 to 1; 0.8 is a good start)\n"
+		    "      --contained        drop paragraphs contained in another (default\n"
+		    "                         with --near); --no-contained: do not\n"
+		    "      --min-chars N      never drop keys lighter than N (default 20)\n"
+		    "      --drop-docs R      drop a record whose text is R or more duplicate\n"
+		    "                         (by key weight; 0.01 to 1)\n"
+		    "      --removed FILE     write each dropped paragraph to FILE as JSON:\n"
+		    "                         id, para (index among paragraphs), text, first\n"
+		    "                         (id of the record that held it first, when\n"
+		    "                         known), reason, similarity\n"
+		    "      --state FILE       remember paragraphs across runs in FILE\n"
+		    "      --read-only        check against --state without adding to it\n"
+		    "      --wait[=SECS]      wait for a state another run holds (default: fail)\n"
+		    "      --memory SIZE      exact mode in SIZE bytes (e.g. 512M): a Bloom\n"
+		    "                         filter, with a small false-positive rate (-v)\n"
+		    "      --merge STATE...   write the union of shard states (made from one\n"
+		    "                         empty state) to -o FILE or standard output\n",
+		.example =
+		    "  winnow-dedupe --near 0.8 -v < pages.jsonl > unique.jsonl\n"
+		    "  winnow-dedupe --state seen.wds --wait=600 --removed dups.jsonl day.jsonl\n"
+		    "  winnow-dedupe --merge shard-*.wds -o all.wds\n",
+		.longopts = long_opts,
+		.option = dedupe_option,
+		.start = dedupe_start,
+		.record = dedupe_record_cb,
+		.commit = dedupe_commit,
+		.summary = dedupe_summary,
+	};
+	int status;
+
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--merge") == 0)
+			return merge_main(argc, argv);
+	status = cli_main(&spec, argc, argv);
+	if (removed)
+		out_abort(removed);
+	state_close(state);
+	dedupe_free(engine);
+	buf_release(&text);
+	buf_release(&id);
+	return status;
+}
