@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -122,8 +121,8 @@ dedupe_start(struct cli *c)
 		if (dedupe_load(engine, state) < 0)
 			state_failed(STATE_BAD);
 	} else {
-		if (getrandom(seed, sizeof seed, 0) != (ssize_t)sizeof seed)
-			die(EXIT_OSERR, "cannot make a random seed");
+		if (state_random_seed(seed) < 0)
+			exit(EXIT_OSERR);
 		engine = dedupe_new(&opts, seed);
 	}
 	if (removed_path && (removed = out_open(removed_path, OUT_ATOMIC)) == NULL)

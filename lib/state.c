@@ -336,6 +336,24 @@ read_file(struct state *st)
 }
 
 int
+state_random_seed(unsigned char *seed)
+{
+#ifdef WINNOW_TEST_FIXED_SEED
+	/*
+	 * Hash-flooding tests only (make CFLAGS=-DWINNOW_TEST_FIXED_SEED): a
+	 * known seed lets a test craft colliding keys offline.
+	 */
+	memset(seed, 0x5a, STATE_SEED_SIZE);
+#else
+	if (getrandom(seed, STATE_SEED_SIZE, 0) != STATE_SEED_SIZE) {
+		warnp("cannot make a random seed");
+		return -1;
+	}
+#endif
+	return 0;
+}
+
+int
 state_open(struct state **out, const char *path, const char *kind,
     unsigned flags, double wait)
 {
@@ -373,9 +391,7 @@ state_open(struct state **out, const char *path, const char *kind,
 	if ((rc = read_file(st)) != STATE_OK)
 		goto fail;
 seed:
-	if (st->is_new && getrandom(st->seed, sizeof st->seed, 0) !=
-	    (ssize_t)sizeof st->seed) {
-		warnp("cannot make a seed for state '%s'", st->path);
+	if (st->is_new && state_random_seed(st->seed) < 0) {
 		rc = STATE_IOERR;
 		goto fail;
 	}

@@ -109,6 +109,13 @@ int64_t state_saved_at(const struct state *st);
 const unsigned char *state_seed(const struct state *st);
 
 /*
+ * state_random_seed(seed): fill STATE_SEED_SIZE bytes from getrandom() (a
+ * fixed pattern in a build with -DWINNOW_TEST_FIXED_SEED, for hash-flooding
+ * tests).  Returns 0, or -1 after a message.
+ */
+int state_random_seed(unsigned char *seed);
+
+/*
  * state_set_seed(st, seed): make the next save write 'seed', to build a
  * state from others (a merge result keeps the seed of its inputs, so it
  * can be merged again).  Any payload still loaded is dropped.  Returns 0,
