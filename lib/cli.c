@@ -517,6 +517,8 @@ cli_main(const struct cli_spec *spec, int argc, char **argv)
 	} else if (out_close(c->out) < 0 && d.status == EXIT_OK) {
 		d.status = EXIT_IOERR;
 	}
+	if (d.status == EXIT_OK && spec->commit && spec->commit(c) < 0)
+		d.status = EXIT_IOERR;
 	return d.status;
 
 usage:

@@ -57,6 +57,13 @@ struct cli_spec {
 	int (*file)(struct cli *c, struct src *s);
 	/* finish(c): after the last input; 0, or -1 (exit 74) */
 	int (*finish)(struct cli *c);
+	/*
+	 * commit(c): once the output is closed without error and the run
+	 * succeeded: the moment to make the run's effects durable (save a
+	 * state file), so that a failed run changes nothing.  0, or -1 (exit
+	 * 74).
+	 */
+	int (*commit)(struct cli *c);
 	/* summary(c, b): -v, append the filter's own counts, e.g. "12 changed" */
 	void (*summary)(struct cli *c, struct buf *b);
 };
