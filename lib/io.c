@@ -466,12 +466,20 @@ struct out *
 out_open(const char *path, unsigned flags)
 {
 	struct out *o = xcalloc(1, sizeof *o);
+	struct stat st;
 
 	if (path == NULL || strcmp(path, "-") == 0) {
 		o->fd = STDOUT_FILENO;
 		return o;
 	}
 	o->path = xstrdup(path);
+	/*
+	 * Only a regular file (or a new one) can be replaced by renaming:
+	 * "-o /dev/null" or a FIFO is written in place, or as root the rename
+	 * would put a regular file where the device was.
+	 */
+	if ((flags & OUT_ATOMIC) && stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		flags &= ~(unsigned)OUT_ATOMIC;
 	if (flags & OUT_ATOMIC) {
 		char *dir = xstrdup(path), *base = xstrdup(path);
 		size_t n = strlen(path) + 32;

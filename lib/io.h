@@ -72,8 +72,9 @@ enum {
  * or "-".  With OUT_ATOMIC the bytes go to a temporary file in the same
  * directory, which out_close() fsyncs and renames over 'path' (then fsyncs
  * the directory); out_abort(), an exit without out_close(), or a fatal
- * signal removes it and leaves 'path' as it was.  Returns NULL after a
- * message when the file cannot be created.
+ * signal removes it and leaves 'path' as it was.  A 'path' that exists
+ * and is not a regular file (/dev/null, a FIFO) is written in place.
+ * Returns NULL after a message when the file cannot be created.
  */
 struct out *out_open(const char *path, unsigned flags);
 

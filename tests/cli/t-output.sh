@@ -19,6 +19,17 @@ expect_eq "-o failed: untouched" '{"text":"a"}' "$(cat out.jsonl)"
 expect_grep "-o failed: said so" "'out.jsonl' left unchanged" err
 expect_eq "-o failed: no temporary left" 4 "$(ls -A | wc -l)"
 
+# -o to something not a regular file is written in place, never renamed
+# over (as root that would turn /dev/null into a regular file).
+mkfifo fifo
+cat fifo >from-fifo &
+"$norm" -o fifo in.jsonl
+expect_eq "-o fifo: exit" 0 $?
+wait
+expect_eq "-o fifo: still a fifo" fifo "$(stat -c %F fifo | sed 's/.*fifo.*/fifo/')"
+expect_eq "-o fifo: written" '{"text":"a"}' "$(cat from-fifo)"
+rm -f fifo from-fifo
+
 # Several inputs, plain, gzip and zstd, read in order.
 printf '{"text":"one"}\n' >1.jsonl
 printf '{"text":"two"}\n' | gzip >2.jsonl.gz
