@@ -95,6 +95,7 @@ LIB = $(BUILD)/libwinnow.a
 # The filters: cmd/NAME.c becomes $(BUILD)/NAME.
 CMDS = \
 	winnow \
+	winnow-dedupe \
 	winnow-norm \
 	winnow-read \
 	winnow-tag-train \
@@ -170,8 +171,13 @@ check: all $(TEST_BINS)
 	BUILD=$(BUILD) tests/cli/run || fail=1; \
 	exit $$fail
 
+# Slow tests: the same scripts, at full size (e.g. 50 kill -9 inside saves
+# of a 16 MB state).
+check-slow: all
+	CRASH_RUNS=50 CRASH_KEYS=1000000 BUILD=$(BUILD) tests/cli/run
+
 clean:
 	rm -rf build build-san
 
-.PHONY: all bench check clean demo
+.PHONY: all bench check check-slow clean demo
 .SECONDARY:
