@@ -4,7 +4,7 @@
 #   make check      unit tests, CLI golden tests, conformance (SANITIZE=1: ASan+UBSan)
 #   make demo       clean the bundled sample corpus, input and output side by side
 #   make bench      MB/s of each filter beside cat and jq on a generated corpus
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR= (make uninstall: the same)
 #
 # Missing build dependencies are installed by scripts/install-deps first.
 
@@ -12,6 +12,9 @@ VERSION = 0.1.0
 PREFIX ?= /usr/local
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
+DOCDIR = $(PREFIX)/share/doc/winnow
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
 
 CC ?= cc
 PKG_CONFIG ?= pkg-config
@@ -29,7 +32,8 @@ endif
 # Install what is missing before anything is built (not for clean).
 ifeq ($(filter clean distclean uninstall,$(MAKECMDGOALS)),)
 ifneq ($(shell $(PKG_CONFIG) --exists $(PKGS) check 2>/dev/null && \
-    command -v jq >/dev/null && command -v zstd >/dev/null && echo ok),ok)
+    command -v jq >/dev/null && command -v zstd >/dev/null && \
+    command -v groff >/dev/null && command -v man >/dev/null && echo ok),ok)
 $(info winnow: build dependencies missing; running scripts/install-deps)
 $(shell scripts/install-deps >&2)
 ifneq ($(.SHELLSTATUS),0)
@@ -103,6 +107,15 @@ CMDS = \
 
 BINS = $(CMDS:%=$(BUILD)/%)
 
+# Man pages and shell completions are generated from the programs' --help
+# (scripts/mkman, scripts/mkcompletion); winnow(7) is man/winnow.7.
+FILTERS = $(filter winnow-%,$(CMDS))
+MAN1 = $(FILTERS:%=$(BUILD)/man/man1/%.1)
+MAN7 = $(BUILD)/man/man7/winnow.7
+COMPLETIONS = $(BUILD)/completion/winnow.bash $(BUILD)/completion/_winnow
+DOCS = README.md
+EXAMPLES =
+
 # Check unit suites: tests/check_MODULE.c, one binary each.
 TESTS = \
 	check_bloom \
@@ -133,7 +146,7 @@ TESTS = \
 
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%)
 
-all: $(LIB) $(BINS)
+all: $(LIB) $(BINS) $(MAN1) $(MAN7) $(COMPLETIONS)
 
 $(BUILD)/lib/%.o: lib/%.c $(HDR)
 	@mkdir -p $(@D)
@@ -158,6 +171,54 @@ $(BUILD)/tests/%: tests/%.c tests/check_main.h $(LIB) $(HDR)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(LIBS) $(CHECK_LIBS)
 
+$(BUILD)/man/man1/%.1: $(BUILD)/% scripts/mkman scripts/help.awk
+	@mkdir -p $(@D)
+	scripts/mkman $< $(VERSION) $(FILTERS) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/man/man7/winnow.7: man/winnow.7 $(FILTERS:%=$(BUILD)/%) scripts/mkman scripts/help.awk
+	@mkdir -p $(@D)
+	scripts/mkman --roff $(VERSION) $(FILTERS:%=$(BUILD)/%) < man/winnow.7 > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/completion/winnow.bash: $(FILTERS:%=$(BUILD)/%) scripts/mkcompletion scripts/help.awk
+	@mkdir -p $(@D)
+	scripts/mkcompletion bash $(FILTERS:%=$(BUILD)/%) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/completion/_winnow: $(FILTERS:%=$(BUILD)/%) scripts/mkcompletion scripts/help.awk
+	@mkdir -p $(@D)
+	scripts/mkcompletion zsh $(FILTERS:%=$(BUILD)/%) > $@.tmp && mv $@.tmp $@
+
+# install: every file installed is listed in DOCDIR/installed-files, which
+# uninstall reads, so it removes exactly what was installed (also by an
+# older tree with other filters).
+install: all
+	@set -e; d='$(DESTDIR)'; list=$$(mktemp); \
+	put() { mode=$$1 dir=$$2 file=$$3 name=$${4:-$$(basename $$3)}; \
+		install -d "$$d$$dir"; install -m $$mode "$$file" "$$d$$dir/$$name"; \
+		echo "$$dir/$$name" >> $$list; echo "install $$d$$dir/$$name"; }; \
+	for f in $(BINS); do put 755 '$(BINDIR)' $$f; done; \
+	for f in $(MAN1); do put 644 '$(MANDIR)/man1' $$f; done; \
+	for f in $(MAN7); do put 644 '$(MANDIR)/man7' $$f; done; \
+	put 644 '$(BASHCOMPDIR)' $(BUILD)/completion/winnow.bash winnow; \
+	for f in $(FILTERS); do \
+		ln -sf winnow "$$d$(BASHCOMPDIR)/$$f"; echo "$(BASHCOMPDIR)/$$f" >> $$list; \
+	done; \
+	put 644 '$(ZSHCOMPDIR)' $(BUILD)/completion/_winnow; \
+	for f in $(DOCS); do put 644 '$(DOCDIR)' $$f; done; \
+	for f in $(EXAMPLES); do put 755 '$(DOCDIR)/examples' $$f; done; \
+	echo '$(DOCDIR)/installed-files' >> $$list; \
+	install -m 644 $$list "$$d$(DOCDIR)/installed-files"; rm -f $$list
+
+uninstall:
+	@d='$(DESTDIR)'; list="$$d$(DOCDIR)/installed-files"; \
+	if [ -f "$$list" ]; then files=$$(cat "$$list"); else \
+		files="$(CMDS:%=$(BINDIR)/%) $(FILTERS:%=$(MANDIR)/man1/%.1) \
+		$(MANDIR)/man7/winnow.7 $(BASHCOMPDIR)/winnow $(FILTERS:%=$(BASHCOMPDIR)/%) \
+		$(ZSHCOMPDIR)/_winnow $(DOCS:%=$(DOCDIR)/%) $(addprefix $(DOCDIR)/examples/,$(notdir $(EXAMPLES)))"; fi; \
+	for f in $$files; do \
+		if [ -e "$$d$$f" ] || [ -L "$$d$$f" ]; then echo "rm $$d$$f"; rm -f "$$d$$f"; fi; \
+	done; \
+	rmdir "$$d$(DOCDIR)/examples" "$$d$(DOCDIR)" 2>/dev/null || true
+
 demo: all
 	BUILD=$(BUILD) scripts/demo
 
@@ -179,5 +240,5 @@ check-slow: all
 clean:
 	rm -rf build build-san
 
-.PHONY: all bench check check-slow clean demo
+.PHONY: all bench check check-slow clean demo install uninstall
 .SECONDARY:
