@@ -432,6 +432,60 @@ json_key_equals(const char *s, size_t len, int escaped, const char *name,
 	return eq;
 }
 
+static int
+is_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+int
+json_array_next(const char *s, size_t len, size_t *pos, size_t *elem,
+    size_t *elem_len)
+{
+	size_t i = *pos, start, end;
+	unsigned depth = 0;
+
+	if (i == 0) {
+		while (i < len && is_ws(s[i]))
+			i++;
+		if (i == len || s[i] != '[')
+			return 0;
+		i++;
+	}
+	/* The input is valid JSON: after an element comes ',' or ']'. */
+	while (i < len && (is_ws(s[i]) || s[i] == ','))
+		i++;
+	if (i >= len || s[i] == ']') {
+		*pos = len;
+		return 0;
+	}
+	start = i;
+	for (; i < len; i++) {
+		char c = s[i];
+
+		if (c == '"') {
+			for (i++; i < len && s[i] != '"'; i++)
+				if (s[i] == '\\')
+					i++;
+		} else if (c == '[' || c == '{') {
+			depth++;
+		} else if (c == ']' || c == '}') {
+			if (depth == 0)
+				break;
+			depth--;
+		} else if (c == ',' && depth == 0) {
+			break;
+		}
+	}
+	end = i;
+	while (end > start && is_ws(s[end - 1]))
+		end--;
+	*elem = start;
+	*elem_len = end - start;
+	*pos = i;
+	return 1;
+}
+
 void
 json_escape(const char *s, size_t len, struct buf *out)
 {

@@ -64,6 +64,21 @@ int json_key_equals(const char *s, size_t len, int escaped, const char *name,
     size_t namelen);
 
 /*
+ * json_array_next(s, len, &pos, &elem, &elem_len): step through the
+ * elements of a JSON array that json_scan_object() already accepted as
+ * part of a record ('s' is the array's raw value, '[' included).  Start
+ * with pos = 0.  Returns 1 with the next element's byte span (white space
+ * trimmed) in 'elem' and 'elem_len', or 0 after the last one, or at once
+ * when 's' is not an array.
+ *
+ *	size_t pos = 0, e, n;
+ *	while (json_array_next(v, vlen, &pos, &e, &n))
+ *		use(v + e, n);
+ */
+int json_array_next(const char *s, size_t len, size_t *pos, size_t *elem,
+    size_t *elem_len);
+
+/*
  * json_escape(s, len, out): append 's' as a JSON string literal, quotes
  * included, escaping only what JSON requires: '"', '\\' and control
  * characters (as \n, \t, \r, \b, \f or \u00XX).  Non-ASCII is copied as

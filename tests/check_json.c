@@ -273,6 +273,39 @@ START_TEST(test_json_key_equals)
 }
 END_TEST
 
+/* Arrays and the elements json_array_next must find in them, '|' apart. */
+static const struct {
+	const char *in;
+	const char *want;
+} array_rows[] = {
+	{ "[]", "" },
+	{ " [ ] ", "" },
+	{ "[1]", "1|" },
+	{ "[1, 2 ,3]", "1|2|3|" },
+	{ "[{\"a\":[1,2]},{\"b\":\"],}\\\"\"}]", "{\"a\":[1,2]}|{\"b\":\"],}\\\"\"}|" },
+	{ "[\"x,y\" , [[],[1]] , null]", "\"x,y\"|[[],[1]]|null|" },
+	{ "{\"a\":1}", "" },		/* not an array */
+	{ "\"[1]\"", "" },
+};
+
+START_TEST(test_json_array_next_table)
+{
+	const char *in = array_rows[_i].in;
+	struct buf got = BUF_INIT;
+	size_t pos = 0, e, n, calls = 0;
+
+	while (json_array_next(in, strlen(in), &pos, &e, &n)) {
+		buf_add(&got, in + e, n);
+		buf_addc(&got, '|');
+		ck_assert_uint_lt(++calls, 10);
+	}
+	ck_assert_str_eq(got.data ? got.data : "", array_rows[_i].want);
+	/* Past the end it stays at the end. */
+	ck_assert_int_eq(json_array_next(in, strlen(in), &pos, &e, &n), 0);
+	buf_release(&got);
+}
+END_TEST
+
 static Suite *
 json_suite(void)
 {
@@ -290,6 +323,8 @@ json_suite(void)
 	tcase_add_test(tc, test_json_escape_round_trip);
 	tcase_add_loop_test(tc, test_json_scan_utf8_differential, 0, 3);
 	tcase_add_test(tc, test_json_key_equals);
+	tcase_add_loop_test(tc, test_json_array_next_table, 0,
+	    sizeof array_rows / sizeof array_rows[0]);
 	suite_add_tcase(s, tc);
 	return s;
 }
