@@ -2,6 +2,7 @@
 #
 #   make            build everything into build/
 #   make check      unit tests, CLI golden tests, conformance (SANITIZE=1: ASan+UBSan)
+#   make check-browser  the winnow-stats page in headless Chromium (installs it)
 #   make demo       clean the bundled sample corpus, input and output side by side
 #   make bench      MB/s of each filter beside cat and jq on a generated corpus
 #   make install    PREFIX=/usr/local DESTDIR= (make uninstall: the same)
@@ -82,6 +83,8 @@ LIBOBJ = \
 	$(BUILD)/lib/rx.o \
 	$(BUILD)/lib/simd.o \
 	$(BUILD)/lib/state.o \
+	$(BUILD)/lib/statpage.o \
+	$(BUILD)/lib/stats.o \
 	$(BUILD)/lib/strip.o \
 	$(BUILD)/lib/textdec.o \
 	$(BUILD)/lib/tmpl.o \
@@ -102,6 +105,7 @@ CMDS = \
 	winnow-dedupe \
 	winnow-norm \
 	winnow-read \
+	winnow-stats \
 	winnow-tag-train \
 	winnow-text
 
@@ -138,6 +142,7 @@ TESTS = \
 	check_rules \
 	check_simd \
 	check_state \
+	check_stats \
 	check_strip \
 	check_textdec \
 	check_tmpl \
@@ -237,8 +242,12 @@ check: all $(TEST_BINS)
 check-slow: all
 	CRASH_RUNS=50 CRASH_KEYS=1000000 BUILD=$(BUILD) tests/cli/run
 
+# The stats page in headless Chromium (installs it); .ci/run runs this.
+check-browser: all
+	BUILD=$(BUILD) scripts/check-browser
+
 clean:
 	rm -rf build build-san
 
-.PHONY: all bench check check-slow clean demo install uninstall
+.PHONY: all bench check check-browser check-slow clean demo install uninstall
 .SECONDARY:
