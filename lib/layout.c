@@ -66,6 +66,7 @@ word_hash(const char *s, size_t len)
 }
 
 static void ko_endings_init(void);
+static void ascii_class_init(void);
 
 static void
 stop_init(void)
@@ -80,6 +81,7 @@ stop_init(void)
 		stop_table[h % STOP_SLOTS] = en_stop[i];
 	}
 	ko_endings_init();
+	ascii_class_init();
 	stop_ready = 1;
 }
 
@@ -276,6 +278,28 @@ ends_sentence(const char *s, size_t len, int lang)
 	return before != '.' && before != 0x2026;
 }
 
+/* What an ASCII byte is, for layout_measure: one table lookup. */
+enum { A_LETTER = 1, A_DIGIT = 2, A_PIPE = 4, A_PUNCT = 8, A_SPACE = 16 };
+static unsigned char ascii_class[128];
+
+static void
+ascii_class_init(void)
+{
+	const char *p;
+	int c;
+
+	for (c = 0; c < 128; c++) {
+		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			ascii_class[c] = A_LETTER;
+		else if (c >= '0' && c <= '9')
+			ascii_class[c] = A_DIGIT;
+	}
+	ascii_class['|'] = A_PIPE;
+	for (p = ",.\"'?!:("; *p; p++)
+		ascii_class[(unsigned char)*p] = A_PUNCT;
+	ascii_class[' '] = ascii_class['\t'] = A_SPACE;
+}
+
 /*
  * Whether the Korean word ending at s[end] ends in a particle or a verb
  * ending, once trailing punctuation is set aside.  Fast path: a word that
@@ -311,12 +335,13 @@ layout_measure(struct layout_line *l, const char *s, size_t len, int lang)
 		int k = 1, letter;
 
 		if (c < 0x80) {
-			letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-			digits += c >= '0' && c <= '9';
-			pipes += c == '|';
-			punct += c == ',' || c == '.' || c == '"' || c == '\'' ||
-			    c == '?' || c == '!' || c == ':' || c == '(';
-			if (c == ' ' || c == '\t') {
+			unsigned a = ascii_class[c];
+
+			letter = a & A_LETTER;
+			digits += (a >> 1) & 1;
+			pipes += (a >> 2) & 1;
+			punct += (a >> 3) & 1;
+			if (a & A_SPACE) {
 				spaces++;
 				nchars++;
 				if (inword) {

@@ -788,19 +788,25 @@ intern(struct prefilter *pf, const char *s, size_t len)
 }
 
 /*
- * Whether a set holds a single Hangul syllable: in Korean text one
- * syllable such as 다 or 이 is everywhere, so looking for it costs time and
- * rules out little.  Such a set is dropped when the pattern has others.
+ * Whether a set holds a literal that is everywhere in text: one Hangul
+ * syllable such as 다 or 이, or a common punctuation mark.  Looking for it
+ * costs time and rules out little, so such a set is dropped when the
+ * pattern has others.
  */
 static int
 weak_set(const struct strs *set)
 {
 	size_t i;
 
-	for (i = 0; i < set->n; i++)
-		if (set->v[i].len == 3 && hangul_at((const unsigned char *)
-		    set->v[i].data, 3) >= 0)
+	for (i = 0; i < set->n; i++) {
+		const struct buf *v = &set->v[i];
+
+		if (v->len == 3 && hangul_at((const unsigned char *)v->data,
+		    3) >= 0)
 			return 1;
+		if (v->len == 1 && strchr(".,:;()'\"-", v->data[0]) != NULL)
+			return 1;
+	}
 	return 0;
 }
 
@@ -810,7 +816,7 @@ prefilter_add(struct prefilter *pf, const char *pat, size_t len)
 	struct parser ps = { pat, pat + len, 0, 0, 0 };
 	struct req r = { .n = 0 };
 	struct need *nd;
-	size_t i, j;
+	size_t i, j, strong = 0;
 
 	parse_alt(&ps, &r);
 	if (ps.p != ps.end)
@@ -825,13 +831,13 @@ prefilter_add(struct prefilter *pf, const char *pat, size_t len)
 	pf->dirty = 1;
 	nd = &pf->need[pf->nneed];
 	memset(nd, 0, sizeof *nd);
-	for (i = 0, j = 0; i < r.n; i++)
-		j += !weak_set(&r.set[i]);
+	for (i = 0; i < r.n; i++)
+		strong += !weak_set(&r.set[i]);
 	if (!ps.giveup)
 		for (i = 0; i < r.n; i++) {
 			struct orset *o;
 
-			if (j > 0 && weak_set(&r.set[i]))
+			if (strong > 0 && weak_set(&r.set[i]))
 				continue;
 			o = &nd->set[nd->nsets++];
 

@@ -32,7 +32,9 @@ static const struct {
 	{ "x\\.y", "(\"x.y\")" },
 	{ "\\d+ comments", "(\"comments\")" },
 	{ "[다요]", "(\"다\"|\"요\")" },		/* short plain class */
-	{ "[다요]\\.", "(\".\")" },	/* one syllable is weak beside others */
+	{ "[다요]\\.", "(\"다\"|\"요\") & (\".\")" },	/* weak, all kept */
+	{ "[다요]\\.\\s*제공", "(\"제공\")" },	/* weak sets go beside others */
+	{ "a\\.b", "(\"a.b\")" },
 	{ "[a-z]+x", "(\"x\")" },			/* ranges: nothing */
 	{ "[^>]+>", "(\">\")" },
 	{ "(?=abc)def", "(\"def\")" },		/* lookarounds: nothing */
