@@ -106,6 +106,7 @@ CMDS = \
 	winnow-norm \
 	winnow-read \
 	winnow-stats \
+	winnow-strip \
 	winnow-tag-train \
 	winnow-text
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "json.h"
 #include "layout.h"
 #include "rules.h"
 #include "rx.h"
@@ -133,6 +134,62 @@ strip_detect_lang(const char *s, size_t len)
 	}
 	/* A syllable weighs about three letters. */
 	return hangul > 0 && 3 * hangul >= latin ? STRIP_KO : STRIP_EN;
+}
+
+void
+strip_cut_json(const struct strip_cut *cut, const char *s, struct buf *out)
+{
+	buf_printf(out, "\"line\":%zu,\"rule\":", cut->line);
+	json_escape_str(cut->reason, out);
+	buf_addstr(out, ",\"text\":");
+	json_escape(s + cut->start, cut->len, out);
+}
+
+void
+strip_stats_add(struct strip_stats *stats, const struct strip_result *res)
+{
+	size_t i, k;
+
+	stats->docs++;
+	if (res->failed) {
+		stats->failed++;
+		return;
+	}
+	stats->changed += res->changed != 0;
+	stats->emptied += res->changed && res->text.len == 0;
+	stats->cuts += res->ncut;
+	for (i = 0; i < res->ncut; i++) {
+		const char *r = res->cut[i].reason;
+
+		for (k = 0; k < stats->nby; k++)
+			if (stats->by[k].reason == r ||
+			    strcmp(stats->by[k].reason, r) == 0)
+				break;
+		if (k == stats->nby) {
+			if (k == sizeof stats->by / sizeof stats->by[0])
+				continue;	/* too many names: not listed */
+			stats->by[stats->nby].reason = r;
+			stats->by[stats->nby++].n = 0;
+		}
+		stats->by[k].n++;
+	}
+}
+
+void
+strip_stats_print(const struct strip_stats *stats, struct buf *out)
+{
+	size_t i;
+
+	buf_printf(out, "%llu changed, %llu emptied, %llu cuts", stats->changed,
+	    stats->emptied, stats->cuts);
+	for (i = 0; i < stats->nby; i++)
+		buf_printf(out, "%s%s %llu", i ? ", " : " (",
+		    stats->by[i].reason, stats->by[i].n);
+	if (stats->nby)
+		buf_addc(out, ')');
+	if (stats->failed)
+		buf_printf(out, ", %llu left as they were (rule limits)",
+		    stats->failed);
 }
 
 void

@@ -98,7 +98,35 @@ int strip_detect_lang(const char *s, size_t len);
 int strip_text(struct strip *st, const char *s, size_t len, int lang,
     struct strip_result *res);
 
+/*
+ * strip_cut_json(cut, s, out): append the members "line":N,"rule":"R",
+ * "text":"T" describing 'cut' of the document 's' (no braces), for
+ * --explain and --removed.
+ */
+void strip_cut_json(const struct strip_cut *cut, const char *s,
+    struct buf *out);
+
 void strip_result_release(struct strip_result *res);
+
+/* Counts over a stream, by reason, for a summary. */
+struct strip_stats {
+	unsigned long long docs, changed, emptied, failed, cuts;
+	struct {
+		const char *reason;	/* a string of the struct strip */
+		unsigned long long n;
+	} by[64];
+	size_t nby;
+};
+
+/* strip_stats_add(stats, res): count one document's result. */
+void strip_stats_add(struct strip_stats *stats,
+    const struct strip_result *res);
+
+/*
+ * strip_stats_print(stats, out): append "N changed, N emptied, N cuts
+ * (copyright 12, byline 40, ...)" to 'out'.
+ */
+void strip_stats_print(const struct strip_stats *stats, struct buf *out);
 
 void strip_free(struct strip *st);
 

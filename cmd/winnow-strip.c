@@ -1,0 +1,322 @@
+/* winnow-strip: remove boilerplate (bylines, captions, widgets, footers) from the text field. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "json.h"
+#include "rec.h"
+#include "rx.h"
+#include "state.h"
+#include "strip.h"
+#include "tmpl.h"
+#include "util.h"
+
+#define MAX_RULE_FILES 64
+
+static int lang = STRIP_AUTO;		/* --lang */
+static int explain;			/* --explain */
+static int keep_empty;			/* --keep-empty */
+static int no_builtin;			/* --no-builtin */
+static const char *rule_files[MAX_RULE_FILES];	/* --rules, in order */
+static int nrule_files;
+static const char *removed_path;	/* --removed */
+static const char *templates_path;	/* --templates */
+static long long min_docs = -1;		/* --min-docs; -1: not given */
+static double wait_secs;		/* --wait: < 0 forever */
+
+static struct strip *engine;
+static struct strip_result res;
+static struct out *removed;
+static struct state *state;
+static struct tmpl *templates;
+static struct buf json, id;
+
+static struct strip_stats stats;	/* for -v */
+static unsigned long long kept_whole;	/* --keep-empty */
+
+enum {
+	OPT_LANG = 0x100, OPT_EXPLAIN, OPT_REMOVED, OPT_RULES, OPT_NO_BUILTIN,
+	OPT_KEEP_EMPTY, OPT_TEMPLATES, OPT_MIN_DOCS, OPT_WAIT, OPT_DUMP_RULES
+};
+
+static const struct option strip_opts[] = {
+	{ "lang", required_argument, NULL, OPT_LANG },
+	{ "explain", no_argument, NULL, OPT_EXPLAIN },
+	{ "removed", required_argument, NULL, OPT_REMOVED },
+	{ "rules", required_argument, NULL, OPT_RULES },
+	{ "no-builtin", no_argument, NULL, OPT_NO_BUILTIN },
+	{ "keep-empty", no_argument, NULL, OPT_KEEP_EMPTY },
+	{ "templates", required_argument, NULL, OPT_TEMPLATES },
+	{ "min-docs", required_argument, NULL, OPT_MIN_DOCS },
+	{ "wait", optional_argument, NULL, OPT_WAIT },
+	{ "dump-rules", no_argument, NULL, OPT_DUMP_RULES },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int
+strip_option(struct cli *c, int opt, const char *arg)
+{
+	size_t len;
+	const char *text;
+
+	switch (opt) {
+	case OPT_LANG:
+		if (strcmp(arg, "ko") == 0)
+			lang = STRIP_KO;
+		else if (strcmp(arg, "en") == 0)
+			lang = STRIP_EN;
+		else if (strcmp(arg, "auto") == 0)
+			lang = STRIP_AUTO;
+		else {
+			warnx("option '--lang' wants ko, en or auto, not '%s'", arg);
+			return -1;
+		}
+		return 0;
+	case OPT_EXPLAIN:
+		explain = 1;
+		return 0;
+	case OPT_REMOVED:
+		removed_path = arg;
+		return 0;
+	case OPT_RULES:
+		if (nrule_files == MAX_RULE_FILES) {
+			warnx("option '--rules' given more than %d times",
+			    MAX_RULE_FILES);
+			return -1;
+		}
+		rule_files[nrule_files++] = arg;
+		return 0;
+	case OPT_NO_BUILTIN:
+		no_builtin = 1;
+		return 0;
+	case OPT_KEEP_EMPTY:
+		keep_empty = 1;
+		return 0;
+	case OPT_TEMPLATES:
+		templates_path = arg;
+		return 0;
+	case OPT_MIN_DOCS:
+		return parse_int("--min-docs", arg, 0, 1000000000, &min_docs);
+	case OPT_WAIT:
+		wait_secs = -1;
+		return arg ? parse_real("--wait", arg, 0, 1e9, &wait_secs) : 0;
+	case OPT_DUMP_RULES:
+		text = strip_builtin_rules(&len);
+		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0)
+			die(EXIT_IOERR, "write error");
+		exit(EXIT_OK);
+	}
+	return -1;
+}
+
+/* Exit for a state that cannot be used: 75 locked, 2 unusable, 74 I/O. */
+static _Noreturn void
+state_failed(int rc)
+{
+	exit(rc == STATE_LOCKED ? EXIT_TEMPFAIL : rc == STATE_IOERR ?
+	    EXIT_IOERR : EXIT_USAGE);
+}
+
+static int
+strip_start(struct cli *c)
+{
+	unsigned char seed[STATE_SEED_SIZE];
+	int i, rc;
+
+	engine = strip_new();
+	if (!no_builtin && strip_add_builtin(engine) < 0)
+		return -1;
+	for (i = 0; i < nrule_files; i++)
+		if (strip_add_rules(engine, rule_files[i]) < 0)
+			return -1;
+	if (templates_path || min_docs > 0) {
+		if (min_docs < 0)
+			min_docs = 5;
+		if (templates_path) {
+			rc = state_open(&state, templates_path, TMPL_KIND, 0,
+			    wait_secs);
+			if (rc != STATE_OK)
+				state_failed(rc);
+			templates = tmpl_new(state_seed(state), 0);
+			if (tmpl_load(templates, state) < 0)
+				state_failed(STATE_BAD);
+		} else {
+			if (getrandom(seed, sizeof seed, 0) != (ssize_t)sizeof seed)
+				die(EXIT_OSERR, "cannot make a random seed");
+			templates = tmpl_new(seed, 0);
+		}
+		strip_set_templates(engine, templates, (unsigned)min_docs);
+	}
+	if (removed_path && (removed = out_open(removed_path, OUT_ATOMIC)) ==
+	    NULL)
+		exit(EXIT_IOERR);
+	return 0;
+}
+
+/* The "stripped" array of --explain, into 'json'. */
+static void
+explain_cuts(const char *s)
+{
+	size_t i;
+
+	buf_reset(&json);
+	buf_addc(&json, '[');
+	for (i = 0; i < res.ncut; i++) {
+		buf_addstr(&json, i ? ",{" : "{");
+		strip_cut_json(&res.cut[i], s, &json);
+		buf_addc(&json, '}');
+	}
+	buf_addc(&json, ']');
+}
+
+/* The record's id as JSON for --removed: its "id", or "FILE:LINE". */
+static void
+record_id(struct cli *c, struct rec *r)
+{
+	const char *v;
+	size_t n;
+
+	buf_reset(&id);
+	if (rec_get_raw(r, "id", &v, &n) == REC_STRING) {
+		buf_add(&id, v, n);
+		return;
+	}
+	buf_reset(&json);
+	buf_printf(&json, "%s:%llu", src_name(c->src),
+	    (unsigned long long)src_lineno(c->src));
+	json_escape(json.data, json.len, &id);
+}
+
+/* One line per thing cut: which record, which line, why, what. */
+static int
+write_removed(struct cli *c, struct rec *r, const char *s)
+{
+	struct buf *b = out_buf(removed);
+	size_t i;
+
+	record_id(c, r);
+	for (i = 0; i < res.ncut; i++) {
+		buf_addstr(b, "{\"id\":");
+		buf_add(b, id.data, id.len);
+		buf_addc(b, ',');
+		strip_cut_json(&res.cut[i], s, b);
+		buf_addstr(b, "}\n");
+	}
+	return out_ready(removed);
+}
+
+static int
+strip_record(struct cli *c, struct rec *r)
+{
+	const char *s;
+	size_t len;
+
+	rec_text(r, &s, &len);
+	if (strip_text(engine, s, len, lang, &res) != 0)
+		cli_warn(c, "rule '%s' (%s) %s: text left as it was",
+		    res.failed->name, res.failed->where,
+		    rx_errmsg(res.failed_rc));
+	else if (res.changed && res.text.len == 0 && keep_empty) {
+		kept_whole++;
+		res.ncut = 0;	/* nothing is removed after all */
+		res.changed = 0;
+	}
+	strip_stats_add(&stats, &res);
+	/* 's' is the record's until rec_set_text(): use it first. */
+	if (removed && res.ncut > 0 && write_removed(c, r, s) < 0)
+		return CLI_FAIL;
+	if (explain)
+		explain_cuts(s);
+	if (res.changed)
+		rec_set_text(r, res.text.data ? res.text.data : "",
+		    res.text.len);
+	if (explain)
+		rec_set_raw(r, "stripped", json.data, json.len);
+	return CLI_EMIT;
+}
+
+static int
+strip_finish(struct cli *c)
+{
+	if (removed) {
+		int rc = out_close(removed);
+
+		removed = NULL;
+		if (rc < 0)
+			return -1;
+	}
+	if (state && (tmpl_changed(templates) || state_is_new(state)) &&
+	    tmpl_save(templates, state) < 0)
+		return -1;
+	return 0;
+}
+
+static void
+strip_summary(struct cli *c, struct buf *b)
+{
+	strip_stats_print(&stats, b);
+	if (keep_empty)
+		buf_printf(b, ", %llu kept whole (--keep-empty)", kept_whole);
+	if (templates)
+		buf_printf(b, "; %zu template lines known", tmpl_lines(templates));
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct cli_spec spec = {
+		.name = "strip",
+		.purpose = "Remove boilerplate from the text field: bylines, captions, "
+		    "widgets, footers.",
+		.description =
+		    "Each line of the text is kept or removed, with a reason.  Rules (built in\n"
+		    "for Korean and English; --dump-rules shows them and their format) remove\n"
+		    "copyright lines, bylines, captions and credits, tip lines, widgets, related\n"
+		    "lists and menus, and cut inline bylines such as '(서울=연합뉴스) 홍길동\n"
+		    "기자 = ', keeping the text after them.  Layout keeps the article's main block\n"
+		    "of prose and the headings above and in it, and drops the menus, teasers,\n"
+		    "comments and footers around it.  With --min-docs or --templates, short lines\n"
+		    "that N documents held go too.  A record that loses every line is written\n"
+		    "with empty text and counted.  A rule that hits PCRE2's backtracking limits\n"
+		    "leaves its record as it was, with a warning.\n",
+		.options_help =
+		    "      --lang LANG        ko, en or auto (the default: by script, per record)\n"
+		    "      --explain          add \"stripped\":[{\"line\":N,\"rule\":R,\"text\":T}]\n"
+		    "      --removed FILE     write each cut to FILE as JSON: id, line, rule, text\n"
+		    "      --rules FILE       add the rules in FILE (again for more files)\n"
+		    "      --no-builtin       without the built-in rules\n"
+		    "      --keep-empty       leave a record whose text would lose every line\n"
+		    "                         as it was (counted), instead of emptying it\n"
+		    "      --min-docs N       remove short lines that N documents held\n"
+		    "                         (site templates; 0: off; default 5 with\n"
+		    "                         --templates)\n"
+		    "      --templates FILE   keep the template counts in FILE across runs\n"
+		    "                         (locked for the run, saved crash-safely)\n"
+		    "      --wait[=SECS]      wait for a templates file another run holds\n"
+		    "      --dump-rules       print the built-in rules and exit\n",
+		.example =
+		    "  winnow-read site/*.txt | winnow-norm | winnow-strip -v > clean.jsonl\n"
+		    "  winnow-strip --lang en --explain page.jsonl | jq .stripped\n"
+		    "  winnow-strip --templates site.wts --rules mine.rules --removed cut.jsonl\n",
+		.longopts = strip_opts,
+		.option = strip_option,
+		.start = strip_start,
+		.record = strip_record,
+		.finish = strip_finish,
+		.summary = strip_summary,
+	};
+	int status = cli_main(&spec, argc, argv);
+
+	if (removed)
+		out_abort(removed);
+	state_close(state);
+	tmpl_free(templates);
+	strip_free(engine);
+	strip_result_release(&res);
+	buf_release(&json);
+	buf_release(&id);
+	return status;
+}
