@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 
 #include "buf.h"
 #include "cli.h"
@@ -144,8 +143,8 @@ strip_start(struct cli *c)
 			if (tmpl_load(templates, state) < 0)
 				state_failed(STATE_BAD);
 		} else {
-			if (getrandom(seed, sizeof seed, 0) != (ssize_t)sizeof seed)
-				die(EXIT_OSERR, "cannot make a random seed");
+			if (state_random_seed(seed) < 0)
+				exit(EXIT_OSERR);
 			templates = tmpl_new(seed, 0);
 		}
 		strip_set_templates(engine, templates, (unsigned)min_docs);
@@ -238,8 +237,12 @@ strip_record(struct cli *c, struct rec *r)
 	return CLI_EMIT;
 }
 
+/*
+ * Once the output is safely closed: only then is the cut list kept and
+ * what this run counted remembered, so a failed run changes nothing.
+ */
 static int
-strip_finish(struct cli *c)
+strip_commit(struct cli *c)
 {
 	if (removed) {
 		int rc = out_close(removed);
@@ -305,7 +308,7 @@ main(int argc, char *argv[])
 		.option = strip_option,
 		.start = strip_start,
 		.record = strip_record,
-		.finish = strip_finish,
+		.commit = strip_commit,
 		.summary = strip_summary,
 	};
 	int status = cli_main(&spec, argc, argv);
