@@ -403,9 +403,13 @@ cli_main(const struct cli_spec *spec, int argc, char **argv)
 			break;
 		case 'h':
 			print_help(spec);
+			free(opts);
+			free(shortopts);
 			return fflush(stdout) || ferror(stdout) ? EXIT_IOERR : EXIT_OK;
 		case 'V':
 			printf("%s %s\n", progname, WINNOW_VERSION);
+			free(opts);
+			free(shortopts);
 			return fflush(stdout) || ferror(stdout) ? EXIT_IOERR : EXIT_OK;
 		case OPT_REJECTS:
 			d.rejects_path = optarg;
