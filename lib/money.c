@@ -51,6 +51,10 @@ struct trie {
 };
 
 static struct trie fwd, rev;	/* suffix names forwards, prefix names backwards */
+
+/* Per name, computed once: its length and the kinds of its ends. */
+enum { END_WORD = 1, END_HANGUL = 2 };	/* ASCII letter, digit or '.'; Hangul */
+static unsigned char *name_len, *name_first, *name_last, *name_sign;
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
 static unsigned char
@@ -248,6 +252,11 @@ enword_hash(const char *w, size_t n)
 static unsigned char hangul_tab[HANGUL_COUNT];
 static int hangul_numeral_slow(int32_t cp, int *val);
 
+static int is_alnum(unsigned char c);
+static int is_alpha(unsigned char c);
+static int is_hangul(int32_t cp);
+static int32_t cp_at(const char *s, size_t len, size_t i, size_t *n);
+
 static void
 tables_build(void)
 {
@@ -255,6 +264,30 @@ tables_build(void)
 
 	trie_init(&fwd);
 	trie_init(&rev);
+	name_len = xmalloc(money_nnames);
+	name_first = xmalloc(money_nnames);
+	name_last = xmalloc(money_nnames);
+	name_sign = xmalloc(money_nnames);
+	for (i = 0; i < money_nnames; i++) {
+		const char *s = money_names[i].text;
+		size_t n = strlen(s), k, cl;
+		unsigned char f = (unsigned char)s[0], l = (unsigned char)s[n - 1];
+
+		name_len[i] = (unsigned char)n;
+		name_first[i] = is_alnum(f) ? END_WORD :
+		    is_hangul(cp_at(s, n, 0, &cl)) ? END_HANGUL : 0;
+		name_last[i] = is_alnum(l) || l == '.' ? END_WORD :
+		    n >= 3 && is_hangul(cp_at(s, n, n - 3, &cl)) ? END_HANGUL : 0;
+		/* A currency sign ($, US$, €) rather than only letters. */
+		name_sign[i] = 0;
+		for (k = 0; k < n; k += cl ? cl : 1) {
+			int32_t cp = cp_at(s, n, k, &cl);
+
+			if (cp < 0x80 ? !(is_alpha((unsigned char)cp) || cp == '.' ||
+			    cp == ' ') : !is_hangul(cp))
+				name_sign[i] = 1;
+		}
+	}
 	for (i = 0; i < money_nnames; i++) {
 		if (money_names[i].pos & MN_SUF)
 			trie_add(&fwd, (int)i, 0);
@@ -496,22 +529,6 @@ ends_with(const char *s, size_t i, const char *w)
 	size_t n = strlen(w);
 
 	return i >= n && starts_with(s, i, i - n, w);
-}
-
-/* Whether a word (ASCII letters, or Hangul) ends at i: no letter after. */
-static int
-word_end_ok(const char *s, size_t len, size_t i, const char *w)
-{
-	size_t n;
-	unsigned char last = (unsigned char)w[strlen(w) - 1];
-	int32_t cp;
-
-	if (i >= len)
-		return 1;
-	if (last < 0x80)
-		return !is_alnum((unsigned char)s[i]);
-	cp = cp_at(s, len, i, &n);
-	return !is_hangul(cp);
 }
 
 /* Whether a word can start at i: no letter (or Hangul for Hangul) before. */
@@ -1460,39 +1477,52 @@ walk_back(const struct trie *t, const char *s, size_t pos, int node,
 
 /* MN_CASE names must match their exact bytes (they hold no spaces). */
 static int
-case_ok(const struct money_name *mn, const char *s, size_t a, size_t b)
+case_ok(int name, const char *s, size_t a, size_t b)
 {
-	size_t n = strlen(mn->text);
+	const struct money_name *mn = &money_names[name];
 
 	return !(mn->flags & MN_CASE) ||
-	    (b - a == n && memcmp(s + a, mn->text, n) == 0);
+	    (b - a == name_len[name] && memcmp(s + a, mn->text, b - a) == 0);
 }
 
 /* What may follow a Korean currency word glued to it: particles. */
-static const char *const ko_after[] = {
-	"을", "를", "이", "가", "은", "는", "의", "에", "와", "과", "도", "만",
-	"씩", "대", "로", "으로", "라", "나", "당", "뿐", "짜리", "어치", "정도",
-	"쯤", "선", "까지", "부터", "보다", "밖에", "규모", "상당", "안팎", "내외",
-	"남짓", "넘", "여", "였", "입니", "인데", "께", "미만", "초과", NULL
+struct word {
+	const char *w;
+	size_t n;
 };
-static const char *const ko_after_strict[] = {
-	"을", "이", "은", "의", "에", "로", "씩", "짜리", "어치", "정도", "쯤",
-	"가량", "도", "만", "까지", NULL
+#define W(s) { s, sizeof(s) - 1 }
+
+static const struct word ko_after[] = {
+	W("을"), W("를"), W("이"), W("가"), W("은"), W("는"), W("의"), W("에"),
+	W("와"), W("과"), W("도"), W("만"), W("씩"), W("대"), W("로"), W("으로"),
+	W("라"), W("나"), W("당"), W("뿐"), W("짜리"), W("어치"), W("정도"),
+	W("쯤"), W("선"), W("까지"), W("부터"), W("보다"), W("밖에"), W("규모"),
+	W("상당"), W("안팎"), W("내외"), W("남짓"), W("넘"), W("여"), W("였"),
+	W("입니"), W("인데"), W("께"), W("미만"), W("초과"), { NULL, 0 }
 };
+static const struct word ko_after_strict[] = {
+	W("을"), W("이"), W("은"), W("의"), W("에"), W("로"), W("씩"), W("짜리"),
+	W("어치"), W("정도"), W("쯤"), W("가량"), W("도"), W("만"), W("까지"),
+	{ NULL, 0 }
+};
+
+/* Whether s[i..] starts with word 'w' (bytes as they are). */
+static int
+starts_word(const char *s, size_t len, size_t i, const struct word *w)
+{
+	return i <= len && len - i >= w->n && memcmp(s + i, w->w, w->n) == 0;
+}
 
 /* Whether a name ending at s[e] is a whole word (or a symbol not glued on). */
 static int
-name_end_ok(const struct money_name *mn, const char *s, size_t len, size_t e)
+name_end_ok(int name, const char *s, size_t len, size_t e)
 {
-	const char *t = mn->text;
-	unsigned char last = (unsigned char)t[strlen(t) - 1];
+	const struct word *w;
 	size_t n;
-	int32_t cp;
-	const char *const *w;
 
 	if (e >= len)
 		return 1;
-	if (is_alnum(last) || last == '.') {
+	if (name_last[name] == END_WORD) {
 		if (is_alnum((unsigned char)s[e]))
 			return 0;
 		/* 100YEN.com is a name, not an amount */
@@ -1500,29 +1530,28 @@ name_end_ok(const struct money_name *mn, const char *s, size_t len, size_t e)
 	}
 	if (digit_at(s, len, e, &n) >= 0)
 		return 0;		/* a symbol glued to the next number */
-	cp = cp_at(s, len, e, &n);
-	if (!is_hangul(cp) || last < 0x80 ||
-	    !is_hangul(cp_at(t, strlen(t), strlen(t) - 3, &n)))
+	if (name_last[name] != END_HANGUL || (unsigned char)s[e] < 0x80 ||
+	    !is_hangul(cp_at(s, len, e, &n)))
 		return 1;
-	for (w = mn->flags & MN_STRICT ? ko_after_strict : ko_after; *w; w++)
-		if (starts_with(s, len, e, *w))
+	for (w = money_names[name].flags & MN_STRICT ? ko_after_strict : ko_after;
+	    w->w; w++)
+		if (starts_word(s, len, e, w))
 			return 1;
 	return 0;
 }
 
 /* Whether a prefix name starting at s[b] does not begin inside a word. */
 static int
-name_start_ok(const struct money_name *mn, const char *s, size_t len, size_t b)
+name_start_ok(int name, const char *s, size_t len, size_t b)
 {
-	unsigned char first = (unsigned char)mn->text[0];
 	size_t st;
 
 	if (b == 0)
 		return 1;
-	if (is_alnum(first))
+	if (name_first[name] == END_WORD)
 		return !is_alnum((unsigned char)s[b - 1]);
-	if (first >= 0x80 && is_hangul(cp_at(mn->text, strlen(mn->text), 0, &st)))
-		return word_start_ok(s, len, b, mn->text);
+	if (name_first[name] == END_HANGUL)
+		return !is_hangul(cp_before(s, len, b, &st));
 	return !is_digit((unsigned char)s[b - 1]);
 }
 
@@ -1596,8 +1625,8 @@ find_suffix(const struct money_cfg *cfg, const char *s, size_t len, size_t p,
 		for (e = fwd.n[hits[k].node].ent; e >= 0; e = fwd.next[e]) {
 			const struct money_name *mn = &money_names[e];
 
-			if (!case_ok(mn, s, q, hits[k].at) ||
-			    !name_end_ok(mn, s, len, hits[k].at) || !num_fits(n, mn))
+			if (!case_ok(e, s, q, hits[k].at) ||
+			    !name_end_ok(e, s, len, hits[k].at) || !num_fits(n, mn))
 				continue;
 			if (hyphen && !is_alpha((unsigned char)mn->text[0]))
 				continue;
@@ -1644,8 +1673,8 @@ find_prefix(const struct money_cfg *cfg, const char *s, size_t len,
 		for (e = rev.n[hits[k].node].ent; e >= 0; e = rev.next[e]) {
 			const struct money_name *mn = &money_names[e];
 
-			if (!case_ok(mn, s, hits[k].at, q) ||
-			    !name_start_ok(mn, s, len, hits[k].at) || !num_fits(n, mn))
+			if (!case_ok(e, s, hits[k].at, q) ||
+			    !name_start_ok(e, s, len, hits[k].at) || !num_fits(n, mn))
 				continue;
 			cm->ok = 1;
 			cm->start = hits[k].at;
@@ -1740,24 +1769,6 @@ num_edges_ok(const char *s, size_t len, const struct num *n)
 	return 1;
 }
 
-/* Whether a name holds a currency sign ($, US$, €) rather than only letters. */
-static int
-name_has_sign(const struct money_name *mn)
-{
-	const char *t = mn->text;
-	size_t len = strlen(t), i = 0, n;
-
-	while (i < len) {
-		int32_t cp = cp_at(t, len, i, &n);
-
-		if (cp < 0x80 ? !(is_alpha((unsigned char)cp) || cp == '.' ||
-		    cp == ' ') : !is_hangul(cp))
-			return 1;
-		i += n ? n : 1;
-	}
-	return 0;
-}
-
 /* Settle the currency of side 'sd' (its number parsed). */
 static void
 side_currency(struct scan *sc, struct side *sd, size_t floor)
@@ -1773,7 +1784,7 @@ side_currency(struct scan *sc, struct side *sd, size_t floor)
 		pre = suf = 0;
 	if (pre && suf) {
 		/* $10 dollars: the sign says it all; the word stays out */
-		if (name_has_sign(&money_names[sd->pre.name]))
+		if (name_sign[sd->pre.name])
 			suf = 0;
 		else if (sd->suf.claims_next || sd->pre.code != sd->suf.code) {
 			const struct money_name *a = &money_names[sd->pre.name];
@@ -1782,7 +1793,7 @@ side_currency(struct scan *sc, struct side *sd, size_t floor)
 			int fam_b = b->code >= 0 ? money_codes[b->code].family : b->family;
 
 			/* US$ 5 달러: one is the other made precise. */
-			if (!sd->suf.claims_next && !name_has_sign(a) &&
+			if (!sd->suf.claims_next && !name_sign[sd->pre.name] &&
 			    ((a->code >= 0 && b->code < 0 &&
 			    fam_a == b->family) || (b->code >= 0 && a->code < 0 &&
 			    fam_b == a->family))) {
@@ -1827,89 +1838,124 @@ side_value(const struct side *sd, struct dec *lo, struct dec *hi)
 /* Qualifier words. */
 struct qword {
 	const char *w;
+	size_t n;
 	unsigned char qual;
 	unsigned char approx;
 };
+#define QW(s, q, a) { s, sizeof(s) - 1, q, a }
 
 static const struct qword q_before[] = {
-	{ "no more than", MONEY_MAX, 0 }, { "not more than", MONEY_MAX, 0 },
-	{ "no less than", MONEY_MIN, 0 }, { "not less than", MONEY_MIN, 0 },
-	{ "in excess of", MONEY_OVER, 0 }, { "an estimated", MONEY_APPROX, 1 },
-	{ "approximately", MONEY_APPROX, 1 }, { "as much as", MONEY_MAX, 0 },
-	{ "as little as", MONEY_MIN, 0 }, { "upwards of", MONEY_OVER, 0 },
-	{ "more than", MONEY_OVER, 0 }, { "less than", MONEY_UNDER, 0 },
-	{ "fewer than", MONEY_UNDER, 0 }, { "at least", MONEY_MIN, 0 },
-	{ "at most", MONEY_MAX, 0 }, { "close to", MONEY_APPROX, 1 },
-	{ "exceeding", MONEY_OVER, 0 }, { "estimated", MONEY_APPROX, 1 },
-	{ "just over", MONEY_OVER, 1 }, { "just under", MONEY_UNDER, 1 },
-	{ "roughly", MONEY_APPROX, 1 }, { "approx.", MONEY_APPROX, 1 },
-	{ "approx", MONEY_APPROX, 1 }, { "around", MONEY_APPROX, 1 },
-	{ "nearly", MONEY_APPROX, 1 }, { "almost", MONEY_APPROX, 1 },
-	{ "about", MONEY_APPROX, 1 }, { "circa", MONEY_APPROX, 1 },
-	{ "some", MONEY_APPROX, 1 }, { "up to", MONEY_MAX, 0 },
-	{ "above", MONEY_OVER, 0 }, { "below", MONEY_UNDER, 0 },
-	{ "under", MONEY_UNDER, 0 }, { "over", MONEY_OVER, 0 },
-	{ "ca.", MONEY_APPROX, 1 },
-	{ "대략", MONEY_APPROX, 1 }, { "얼추", MONEY_APPROX, 1 },
-	{ "대충", MONEY_APPROX, 1 }, { "거의", MONEY_APPROX, 1 },
-	{ "최대", MONEY_MAX, 0 }, { "최고", MONEY_MAX, 0 },
-	{ "최소", MONEY_MIN, 0 }, { "최저", MONEY_MIN, 0 },
-	{ "적어도", MONEY_MIN, 0 }, { "많게는", MONEY_MAX, 0 },
-	{ "적게는", MONEY_MIN, 0 }, { "약", MONEY_APPROX, 1 },
-	{ NULL, 0, 0 }
+	QW("no more than", MONEY_MAX, 0), QW("not more than", MONEY_MAX, 0),
+	QW("no less than", MONEY_MIN, 0), QW("not less than", MONEY_MIN, 0),
+	QW("in excess of", MONEY_OVER, 0), QW("an estimated", MONEY_APPROX, 1),
+	QW("approximately", MONEY_APPROX, 1), QW("as much as", MONEY_MAX, 0),
+	QW("as little as", MONEY_MIN, 0), QW("upwards of", MONEY_OVER, 0),
+	QW("more than", MONEY_OVER, 0), QW("less than", MONEY_UNDER, 0),
+	QW("fewer than", MONEY_UNDER, 0), QW("at least", MONEY_MIN, 0),
+	QW("at most", MONEY_MAX, 0), QW("close to", MONEY_APPROX, 1),
+	QW("exceeding", MONEY_OVER, 0), QW("estimated", MONEY_APPROX, 1),
+	QW("just over", MONEY_OVER, 1), QW("just under", MONEY_UNDER, 1),
+	QW("roughly", MONEY_APPROX, 1), QW("approx.", MONEY_APPROX, 1),
+	QW("approx", MONEY_APPROX, 1), QW("around", MONEY_APPROX, 1),
+	QW("nearly", MONEY_APPROX, 1), QW("almost", MONEY_APPROX, 1),
+	QW("about", MONEY_APPROX, 1), QW("circa", MONEY_APPROX, 1),
+	QW("some", MONEY_APPROX, 1), QW("up to", MONEY_MAX, 0),
+	QW("above", MONEY_OVER, 0), QW("below", MONEY_UNDER, 0),
+	QW("under", MONEY_UNDER, 0), QW("over", MONEY_OVER, 0),
+	QW("ca.", MONEY_APPROX, 1),
+	QW("대략", MONEY_APPROX, 1), QW("얼추", MONEY_APPROX, 1),
+	QW("대충", MONEY_APPROX, 1), QW("거의", MONEY_APPROX, 1),
+	QW("최대", MONEY_MAX, 0), QW("최고", MONEY_MAX, 0),
+	QW("최소", MONEY_MIN, 0), QW("최저", MONEY_MIN, 0),
+	QW("적어도", MONEY_MIN, 0), QW("많게는", MONEY_MAX, 0),
+	QW("적게는", MONEY_MIN, 0), QW("약", MONEY_APPROX, 1),
+	{ NULL, 0, 0, 0 }
 };
 
 static const struct qword q_after[] = {
-	{ "or more", MONEY_OVER, 0 }, { "or less", MONEY_UNDER, 0 },
-	{ "or so", MONEY_APPROX, 1 },
-	{ "정도", MONEY_APPROX, 1 }, { "가량", MONEY_APPROX, 1 },
-	{ "쯤", MONEY_APPROX, 1 }, { "안팎", MONEY_APPROX, 1 },
-	{ "내외", MONEY_APPROX, 1 }, { "남짓", MONEY_APPROX, 1 },
-	{ "이상", MONEY_OVER, 0 }, { "초과", MONEY_OVER, 0 },
-	{ "넘게", MONEY_OVER, 0 }, { "넘는", MONEY_OVER, 0 },
-	{ "이하", MONEY_UNDER, 0 }, { "미만", MONEY_UNDER, 0 },
-	{ NULL, 0, 0 }
+	QW("or more", MONEY_OVER, 0), QW("or less", MONEY_UNDER, 0),
+	QW("or so", MONEY_APPROX, 1),
+	QW("정도", MONEY_APPROX, 1), QW("가량", MONEY_APPROX, 1),
+	QW("쯤", MONEY_APPROX, 1), QW("안팎", MONEY_APPROX, 1),
+	QW("내외", MONEY_APPROX, 1), QW("남짓", MONEY_APPROX, 1),
+	QW("이상", MONEY_OVER, 0), QW("초과", MONEY_OVER, 0),
+	QW("넘게", MONEY_OVER, 0), QW("넘는", MONEY_OVER, 0),
+	QW("이하", MONEY_UNDER, 0), QW("미만", MONEY_UNDER, 0),
+	{ NULL, 0, 0, 0 }
 };
 
-/* Qualifiers before 'start' (up to two: 최대 약) and after 'end'. */
+/* Whether a[0..n) is 'w' with ASCII letters in any case. */
+static int
+eq_fold(const char *a, const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (fold((unsigned char)a[i]) != (unsigned char)w[i])
+			return 0;
+	return 1;
+}
+
+/*
+ * Qualifiers before 'start' (up to two: 최대 약) and after 'end'.  Korean
+ * ones may touch the amount (약100억원); English ones need a space.
+ */
 static void
 qualifiers(const char *s, size_t len, size_t start, size_t end, int *qual,
     int *approx)
 {
 	const struct qword *q;
-	size_t p = start;
+	size_t p = start, st;
 	int round;
+	unsigned char c;
 
 	for (round = 0; round < 2; round++) {
 		size_t b = skip_sp_back(s, p, 2);
-		int found = 0;
+		const struct qword *hit = NULL;
 
-		for (q = q_before; q->w; q++) {
-			size_t n = strlen(q->w);
-
-			if (ends_with(s, b, q->w) && word_start_ok(s, len, b - n, q->w) &&
-			    (b < start || (unsigned char)q->w[0] >= 0x80)) {
-				if (q->qual != MONEY_APPROX || *qual == MONEY_EXACT)
-					*qual = q->qual;
-				*approx |= q->approx;
-				p = b - n;
-				found = 1;
-				break;
-			}
-		}
-		if (!found)
+		if (b == 0)
 			break;
+		c = (unsigned char)s[b - 1];
+		if (!is_alpha(c) && c != '.' && c < 0x80)
+			break;		/* the quick no: most amounts */
+		for (q = q_before; q->w && !hit; q++) {
+			int hangul = (unsigned char)q->w[0] >= 0x80;
+
+			if ((c >= 0x80) != hangul || b < q->n ||
+			    !eq_fold(s + b - q->n, q->w, q->n))
+				continue;
+			if (!hangul && b == start)
+				continue;	/* "about$5" is not "about $5" */
+			if (b - q->n > 0 && (hangul ?
+			    is_hangul(cp_before(s, len, b - q->n, &st)) :
+			    is_alnum((unsigned char)s[b - q->n - 1])))
+				continue;	/* inside a word: 계약, hereabout */
+			hit = q;
+		}
+		if (!hit)
+			break;
+		if (hit->qual != MONEY_APPROX || *qual == MONEY_EXACT)
+			*qual = hit->qual;
+		*approx |= hit->approx;
+		p = b - hit->n;
 	}
 	p = skip_sp(s, len, end, 1);
-	for (q = q_after; q->w; q++)
-		if (starts_with(s, len, p, q->w) &&
-		    ((unsigned char)q->w[0] >= 0x80 ? 1 :
-		    (p > end && word_end_ok(s, len, p + strlen(q->w), q->w)))) {
-			if (q->qual != MONEY_APPROX || *qual == MONEY_EXACT)
-				*qual = q->qual;
-			*approx |= q->approx;
-			break;
-		}
+	if (p >= len || (fold((unsigned char)s[p]) != 'o' &&
+	    (unsigned char)s[p] < 0x80))
+		return;
+	for (q = q_after; q->w; q++) {
+		int hangul = (unsigned char)q->w[0] >= 0x80;
+
+		if (len - p < q->n || !eq_fold(s + p, q->w, q->n))
+			continue;
+		if (!hangul && (p == end || (p + q->n < len &&
+		    is_alnum((unsigned char)s[p + q->n]))))
+			continue;	/* "or more", not "$5 ormore" */
+		if (q->qual != MONEY_APPROX || *qual == MONEY_EXACT)
+			*qual = q->qual;
+		*approx |= q->approx;
+		break;
+	}
 }
 
 static void
@@ -2059,17 +2105,19 @@ enum { SEP_NONE, SEP_DASH, SEP_EUSEO, SEP_BUTEO, SEP_TO, SEP_AND };
 static size_t
 range_sep(const char *s, size_t len, size_t p, int *kind)
 {
-	static const char *const dashes[] = { "~", "\xe2\x88\xbc", "\xef\xbd\x9e",
-	    "\xe3\x80\x9c", "-", "\xe2\x80\x93", "\xe2\x80\x94", "\xe2\x80\x90",
-	    NULL };
+	/* ~ ∼ ～ 〜 - – — ‐ */
+	static const struct word dashes[] = { W("~"), W("\xe2\x88\xbc"),
+	    W("\xef\xbd\x9e"), W("\xe3\x80\x9c"), W("-"), W("\xe2\x80\x93"),
+	    W("\xe2\x80\x94"), W("\xe2\x80\x90"), { NULL, 0 } };
 	static const struct {
-		const char *w;
+		struct word w;
 		int kind, glued;
 	} words[] = {
-		{ "에서", SEP_EUSEO, 1 }, { "부터", SEP_BUTEO, 1 },
-		{ "내지", SEP_DASH, 0 }, { "to", SEP_TO, 0 }, { "and", SEP_AND, 0 },
+		{ W("에서"), SEP_EUSEO, 1 }, { W("부터"), SEP_BUTEO, 1 },
+		{ W("내지"), SEP_DASH, 0 }, { W("to"), SEP_TO, 0 },
+		{ W("and"), SEP_AND, 0 },
 	};
-	const char *const *d;
+	const struct word *d;
 	size_t q = skip_sp(s, len, p, 1), k, n;
 	unsigned char c;
 
@@ -2081,14 +2129,14 @@ range_sep(const char *s, size_t len, size_t p, int *kind)
 	if (c != '~' && c != '-' && c != 0xE2 && c != 0xE3 && c != 0xEF &&
 	    c != 0xEC && c != 0xEB && c != 't' && c != 'a')
 		return p;
-	for (d = dashes; *d; d++)
-		if (starts_with(s, len, q, *d)) {
+	for (d = dashes; d->w; d++)
+		if (starts_word(s, len, q, d)) {
 			*kind = SEP_DASH;
-			return skip_sp(s, len, q + strlen(*d), 1);
+			return skip_sp(s, len, q + d->n, 1);
 		}
 	for (k = 0; k < sizeof words / sizeof words[0]; k++) {
-		n = strlen(words[k].w);
-		if (starts_with(s, len, q, words[k].w) && (words[k].glued ?
+		n = words[k].w.n;
+		if (starts_word(s, len, q, &words[k].w) && (words[k].glued ?
 		    q == p : q > p && space_at(s, len, q + n))) {
 			*kind = words[k].kind;
 			return skip_sp(s, len, q + n, 1);
