@@ -103,6 +103,7 @@ LIB = $(BUILD)/libwinnow.a
 CMDS = \
 	winnow \
 	winnow-dedupe \
+	winnow-money \
 	winnow-norm \
 	winnow-read \
 	winnow-stats \

@@ -1,0 +1,248 @@
+/* winnow-money: find amounts of money in the text and add them to each record. */
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "dec.h"
+#include "json.h"
+#include "money.h"
+#include "rec.h"
+#include "utf8.h"
+#include "util.h"
+
+static struct money_cfg *cfg;		/* --assume, --default-currency */
+static int flat;			/* --flat: one record per amount */
+static struct money_list found = MONEY_LIST_INIT;
+static struct buf out = BUF_INIT;	/* the "money" array, or a flat record */
+static uint64_t n_amounts, n_with;	/* for -v */
+
+enum { OPT_FLAT = 256, OPT_ASSUME, OPT_DEFAULT };
+
+static const struct option longopts[] = {
+	{ "flat", no_argument, NULL, OPT_FLAT },
+	{ "assume", required_argument, NULL, OPT_ASSUME },
+	{ "default-currency", required_argument, NULL, OPT_DEFAULT },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int
+option(struct cli *c, int opt, const char *arg)
+{
+	switch (opt) {
+	case OPT_FLAT:
+		flat = 1;
+		return 0;
+	case OPT_ASSUME:
+		return money_cfg_assume(cfg, "--assume", arg);
+	case OPT_DEFAULT:
+		return money_cfg_default(cfg, "--default-currency", arg);
+	}
+	return -1;
+}
+
+/* ,"key":123.45 */
+static void
+add_dec(struct buf *b, const char *key, const struct dec *d)
+{
+	char num[DEC_STRLEN];
+	size_t n = dec_format(d, num);
+
+	buf_addstr(b, key);
+	buf_add(b, num, n);
+}
+
+/* A count, without printf: this runs for every amount. */
+static void
+add_size(struct buf *b, size_t v)
+{
+	char num[24];
+	size_t i = sizeof num;
+
+	do {
+		num[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	buf_add(b, num + i, sizeof num - i);
+}
+
+/*
+ * The members of one amount, without braces; offsets in code points of the
+ * text, end exclusive ('pos' walks forward, so amounts come in order).
+ */
+static void
+amount_members(struct buf *b, const char *s, const struct money *m,
+    struct utf8_pos *pos)
+{
+	size_t start = utf8_pos_cp(pos, s, m->start);
+	size_t end = utf8_pos_cp(pos, s, m->end);
+	const char *q = money_qual_name(m->qualifier);
+
+	buf_addstr(b, "\"start\":");
+	add_size(b, start);
+	buf_addstr(b, ",\"end\":");
+	add_size(b, end);
+	buf_addstr(b, ",\"text\":");
+	json_escape(s + m->start, m->end - m->start, b);
+	if (m->has_value)
+		add_dec(b, ",\"value\":", &m->value);
+	else
+		buf_addstr(b, ",\"value\":null");
+	buf_addstr(b, ",\"currency\":\"");
+	buf_add(b, m->currency, 3);
+	buf_addstr(b, m->approx ? "\",\"approx\":true,\"qualifier\":" :
+	    "\",\"approx\":false,\"qualifier\":");
+	if (q) {
+		buf_addc(b, '"');
+		buf_addstr(b, q);
+		buf_addc(b, '"');
+	} else {
+		buf_addstr(b, "null");
+	}
+	if (m->has_min)
+		add_dec(b, ",\"min\":", &m->min);
+	if (m->has_max)
+		add_dec(b, ",\"max\":", &m->max);
+}
+
+static int
+record(struct cli *c, struct rec *r)
+{
+	struct utf8_pos pos = UTF8_POS_INIT;
+	const char *s, *id;
+	size_t len, idlen, i;
+
+	if (rec_text(r, &s, &len) != REC_STRING)
+		return CLI_EMIT;
+	money_find(cfg, s, len, &found);
+	n_amounts += found.n;
+	n_with += found.n > 0;
+	if (!flat) {
+		/* Every record gets the field, [] when it holds no money. */
+		buf_reset(&out);
+		buf_addc(&out, '[');
+		for (i = 0; i < found.n; i++) {
+			buf_addstr(&out, i ? ",{" : "{");
+			amount_members(&out, s, &found.v[i], &pos);
+			buf_addc(&out, '}');
+		}
+		buf_addc(&out, ']');
+		rec_set_raw(r, "money", out.data, out.len);
+		return CLI_EMIT;
+	}
+	/* --flat: one record per amount, carrying the source's id (or null). */
+	if (rec_get_raw(r, "id", &id, &idlen) != 1) {
+		id = "null";
+		idlen = 4;
+	}
+	for (i = 0; i < found.n; i++) {
+		buf_reset(&out);
+		buf_addstr(&out, "{\"id\":");
+		buf_add(&out, id, idlen);
+		buf_addc(&out, ',');
+		amount_members(&out, s, &found.v[i], &pos);
+		buf_addc(&out, '}');
+		if (cli_emit_json(c, out.data, out.len) < 0)
+			return CLI_FAIL;
+	}
+	return CLI_DONE;
+}
+
+/* The ambiguous families and their defaults, wrapped under the option. */
+static void
+families_help(struct buf *b)
+{
+	struct buf all = BUF_INIT;
+	const char *p, *comma;
+	size_t col = 0;
+
+	money_families_help(&all);
+	for (p = all.data; *p; p = comma ? comma + 2 : p + strlen(p)) {
+		size_t n;
+
+		comma = strstr(p, ", ");
+		n = comma ? (size_t)(comma - p) : strlen(p);
+		if (col == 0 || col + n + 2 > 50) {
+			buf_addstr(b, col ? ",\n" : "");
+			buf_printf(b, "%25s", "");
+			col = 0;
+		} else {
+			buf_addstr(b, ", ");
+		}
+		buf_add(b, p, n);
+		col += n + 2;
+	}
+	buf_addc(b, '\n');
+	buf_release(&all);
+}
+
+static void
+summary(struct cli *c, struct buf *b)
+{
+	buf_printf(b, "%llu amounts in %llu records",
+	    (unsigned long long)n_amounts, (unsigned long long)n_with);
+}
+
+int
+main(int argc, char **argv)
+{
+	static struct buf families = BUF_INIT, options = BUF_INIT;
+	struct cli_spec spec = {
+		.name = "money",
+		.purpose = "Find amounts of money in the text and add them to each record.",
+		.synopsis = "[OPTION]... [FILE]...",
+		.description =
+		    "Finds amounts of money in Korean and English text and appends them\n"
+		    "to each record as \"money\": [{\"start\",\"end\",\"text\",\"value\",\n"
+		    "\"currency\",\"approx\",\"qualifier\"}, ...], with \"min\" and \"max\" for\n"
+		    "ranges and bounds.  start and end count code points, end exclusive\n"
+		    "(Python's text[start:end]).  value is exact, every digit, in the\n"
+		    "currency's main unit: 9300조원 is 9300000000000000, 64달러 45센트 is\n"
+		    "64.45, 99 cents is 0.99.  currency is an ISO 4217 code (BTC for\n"
+		    "bitcoin).  qualifier is null, or approx (약, 정도, about), max (최대,\n"
+		    "up to), min (최소, at least), over (이상, 초과, more than), under\n"
+		    "(이하, 미만, less than), range (100억~200억원, $1.2-1.5 billion: value\n"
+		    "null, min and max) or vague (수십억 원, tens of millions of dollars:\n"
+		    "value null, min and max); approx is true for approx and vague.\n"
+		    "\n"
+		    "A number needs a currency beside it: a bare 20조, 직원, 3원칙 or\n"
+		    "\"All 70\" is not money.  A record with no money gets \"money\":[]; a\n"
+		    "record without the text field passes through untouched.  An existing\n"
+		    "\"money\" member is replaced where it stands.\n",
+		.example =
+		    "  echo '{\"text\":\"5,000억 달러(약 700조 원)\"}' | winnow-money\n"
+		    "  winnow-money --flat --assume '$=CAD' news.jsonl.zst > amounts.jsonl\n"
+		    "  winnow-money news.jsonl | jq -c '.money[] | [.currency, .value]'\n",
+		.longopts = longopts,
+		.option = option,
+		.record = record,
+		.summary = summary,
+	};
+	int status;
+
+	cfg = money_cfg_new();
+	families_help(&families);
+	buf_printf(&options,
+	    "      --flat             one record per amount instead of the input\n"
+	    "                         records: {\"id\":ID,\"start\",...}, ID taken\n"
+	    "                         from the source record (null without one)\n"
+	    "      --assume SYM=CODE,...\n"
+	    "                         what an ambiguous sign or word stands for, e.g.\n"
+	    "                         '$=CAD,¥=CNY' ($ also rules dollar, 달러, 불,\n"
+	    "                         bucks and cents).  The symbols and defaults:\n"
+	    "%s"
+	    "      --default-currency CODE\n"
+	    "                         the local currency: each ambiguous family it\n"
+	    "                         belongs to means it (CAD: $, dollar; CNY: ¥)\n",
+	    families.data);
+	spec.options_help = options.data;
+	status = cli_main(&spec, argc, argv);
+	money_cfg_free(cfg);
+	money_list_release(&found);
+	buf_release(&out);
+	buf_release(&options);
+	buf_release(&families);
+	return status;
+}
