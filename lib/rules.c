@@ -175,6 +175,20 @@ parse_langs(const char *f, size_t len)
 	return langs;
 }
 
+/*
+ * A field as a C string.  The field may end the text, whose next byte is
+ * not ours to read: copy 'len' bytes, then add the NUL.
+ */
+static char *
+copy_field(const char *f, size_t len)
+{
+	char *s = xmalloc(len + 1);
+
+	memcpy(s, f, len);
+	s[len] = '\0';
+	return s;
+}
+
 /* Parse one rule line (no line end); 1 rule, 0 nothing, -1 after a message. */
 static int
 parse_line(const char *s, size_t len, const char *file, size_t lineno,
@@ -197,8 +211,7 @@ parse_line(const char *s, size_t len, const char *file, size_t lineno,
 		    RULE_NAME_MAX);
 		return -1;
 	}
-	r->name = xmemdup(f, flen + 1);
-	r->name[flen] = '\0';
+	r->name = copy_field(f, flen);
 	if ((f = next_field(&p, end, &flen)) == NULL) {
 		warnx("%s:%zu: rule '%s' has no scope, language and pattern",
 		    file, lineno, r->name);
@@ -228,8 +241,7 @@ parse_line(const char *s, size_t len, const char *file, size_t lineno,
 		    r->name);
 		goto fail;
 	}
-	r->pattern = xmemdup(p, (size_t)(end - p) + 1);
-	r->pattern[end - p] = '\0';
+	r->pattern = copy_field(p, (size_t)(end - p));
 	r->rx = rx_compile(p, (size_t)(end - p),
 	    scope == RULE_PREFIX ? RX_ANCHORED : 0, &err);
 	if (r->rx == NULL) {

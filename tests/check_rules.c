@@ -135,6 +135,34 @@ START_TEST(test_parse_nul_byte)
 }
 END_TEST
 
+/*
+ * A file whose last rule has no line end: the parser reads none of the
+ * bytes after the text (the buffer is exactly the file, so ASan and
+ * valgrind see an overread; a fuzz finding).
+ */
+START_TEST(test_parse_reads_only_its_bytes)
+{
+	static const char *const files[] = { "name line ko pattern", "name" };
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		struct rules *rs = rules_new();
+		size_t len = strlen(files[i]);
+		char *text = malloc(len);
+
+		memcpy(text, files[i], len);
+		capture();
+		ck_assert_int_eq(rules_parse(rs, text, len, "e.rules"), i == 0 ? 1 : -1);
+		if (i == 0) {
+			ck_assert_str_eq(rules_get(rs, 0)->name, "name");
+			ck_assert_str_eq(rules_get(rs, 0)->pattern, "pattern");
+		}
+		free(text);
+		rules_free(rs);
+	}
+}
+END_TEST
+
 START_TEST(test_load_missing_file)
 {
 	struct rules *rs = rules_new();
@@ -318,6 +346,7 @@ rules_suite(void)
 	    sizeof parse_rows / sizeof parse_rows[0]);
 	tcase_add_test(tc, test_parse_fields);
 	tcase_add_test(tc, test_parse_nul_byte);
+	tcase_add_test(tc, test_parse_reads_only_its_bytes);
 	tcase_add_test(tc, test_load_missing_file);
 	tcase_add_test(tc, test_load_file);
 	tcase_add_test(tc, test_match_line_scope);
