@@ -549,9 +549,9 @@ feat_ko(struct nerfeat_doc *d, const struct gaz *g)
 			f[m++] = hadd(hadd(hadd(hstart(T_T + (unsigned)j),
 			    nc[a]), nc[a + 1]), nc[a + 2]);
 		}
-		f[m++] = hadd(hadd(hadd(hadd(hadd(hstart(T_CLS5), cl[i - 2]),
-		    cl[i - 1]), k0), cl[i + 1]), cl[i + 2]);
-		f[m++] = hadd(hadd(hadd(hstart(T_CLS3), cl[i - 1]), k0),
+		f[m++] = hadd(hadd(hadd(hadd(hadd(hstart(T_CLS5), cl[(long)i - 2]),
+		    cl[(long)i - 1]), k0), cl[i + 1]), cl[i + 2]);
+		f[m++] = hadd(hadd(hadd(hstart(T_CLS3), cl[(long)i - 1]), k0),
 		    cl[i + 1]);
 		if (k0 == C_HANGUL) {
 			int s = c0 - 0xac00, cho = s / 588;
