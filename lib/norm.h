@@ -31,7 +31,10 @@ int norm_is_clean(const char *s, size_t len, int form);
  * norm_text(s, len, form, out): clean valid UTF-8 text 's' with
  * normalization 'form' (UTF8_NFC or UTF8_NFKC from utf8.h).  Returns 0 when
  * 's' is already clean (nothing appended to 'out'), 1 when the clean text
- * was appended to 'out', -1 when 's' is not valid UTF-8.
+ * was appended to 'out'.  's' must be valid UTF-8 (a decoded JSON string
+ * is): the fast paths skip Hangul and ASCII without checking continuation
+ * bytes, so invalid text gets -1 or an unspecified result, though never a
+ * read outside 's'.
  */
 int norm_text(const char *s, size_t len, int form, struct buf *out);
 
