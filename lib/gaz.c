@@ -307,9 +307,11 @@ gaz_write(const struct gaz *g, struct buf *out)
 	size_t i;
 	char hdr[2];
 
-	memcpy(f, g->f, g->nf * sizeof *f);
+	if (g->nf > 0)
+		memcpy(f, g->f, g->nf * sizeof *f);
 	sort_gaz = g;
-	qsort(f, g->nf, sizeof *f, form_cmp);
+	if (g->nf > 1)
+		qsort(f, g->nf, sizeof *f, form_cmp);
 	for (i = 0; i < g->nf; i++) {
 		hdr[0] = (char)g->types[f[i].node];
 		hdr[1] = (char)f[i].len;

@@ -469,7 +469,8 @@ merge_spans(struct ner_spans *sp, const struct ner_spans *extra, int override)
 		sp->n = k;
 		ner_spans_add(sp, e->start, e->end, e->bstart, e->bend, e->type);
 	}
-	qsort(sp->v, sp->n, sizeof *sp->v, cmp_span);
+	if (sp->n > 1)
+		qsort(sp->v, sp->n, sizeof *sp->v, cmp_span);
 }
 
 static int

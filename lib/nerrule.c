@@ -156,7 +156,8 @@ nerrule_find(struct nerrule *r, const char *s, size_t len,
 			at = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
 		}
 	}
-	qsort(h, nh, sizeof *h, cmp_hit);
+	if (nh > 1)
+		qsort(h, nh, sizeof *h, cmp_hit);
 	for (i = 0; i < nh; i++) {
 		size_t cs, ce;
 
