@@ -556,9 +556,11 @@ tag_paragraph(struct ner *n, const char *base, size_t b0, size_t len,
 		at = end;
 	}
 	if (lang == NER_KO) {
-		struct ner_spans tmp = { out->v + first, out->n - first, 0 };
+		if (out->n > first) {	/* out->v may still be NULL */
+			struct ner_spans tmp = { out->v + first, out->n - first, 0 };
 
-		trim_josa(&tmp, base);
+			trim_josa(&tmp, base);
+		}
 	} else {
 		if (!n->rules)
 			n->rules = nerrule_new();
