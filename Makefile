@@ -6,6 +6,7 @@
 #   make demo       clean the bundled sample corpus, input and output side by side
 #   make bench      MB/s of each filter beside cat and jq on a generated corpus
 #   make install    PREFIX=/usr/local DESTDIR= (make uninstall: the same)
+#   make fuzz       each libFuzzer harness for FUZZ_SECONDS (clang, ASan+UBSan)
 #
 # Missing build dependencies are installed by scripts/install-deps first.
 
@@ -21,7 +22,15 @@ CC ?= cc
 PKG_CONFIG ?= pkg-config
 PKGS = libpcre2-8 libutf8proc libxxhash zlib libzstd
 
-ifeq ($(SANITIZE),1)
+ifeq ($(FUZZ),1)
+# The libFuzzer build (make fuzz): clang, the library instrumented for
+# coverage, ASan and UBSan; the harnesses link libFuzzer's main.
+BUILD ?= build-fuzz
+CC = clang
+SANFLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+OPTFLAGS = -O1 -g
+else ifeq ($(SANITIZE),1)
 BUILD ?= build-san
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 OPTFLAGS = -O1 -g
@@ -34,7 +43,8 @@ endif
 ifeq ($(filter clean distclean uninstall,$(MAKECMDGOALS)),)
 ifneq ($(shell $(PKG_CONFIG) --exists $(PKGS) check 2>/dev/null && \
     command -v jq >/dev/null && command -v zstd >/dev/null && \
-    command -v groff >/dev/null && command -v man >/dev/null && echo ok),ok)
+    command -v groff >/dev/null && command -v man >/dev/null && \
+    command -v strace >/dev/null && echo ok),ok)
 $(info winnow: build dependencies missing; running scripts/install-deps)
 $(shell scripts/install-deps >&2)
 ifneq ($(.SHELLSTATUS),0)
@@ -153,6 +163,23 @@ TESTS = \
 
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%)
 
+# Fuzz harnesses: tests/fuzz/NAME.c, one per surface that takes untrusted
+# bytes.  make check replays each over its saved inputs (tests/fuzz/corpus/
+# NAME/) with tests/fuzz/replay.c; make fuzz runs them under libFuzzer.
+FUZZERS = \
+	fuzz_json \
+	fuzz_model \
+	fuzz_money \
+	fuzz_norm \
+	fuzz_rules \
+	fuzz_state \
+	fuzz_strip \
+	fuzz_tag \
+	fuzz_textdec
+
+FUZZ_REPLAY = $(FUZZERS:%=$(BUILD)/tests/%)
+FUZZ_SECONDS ?= 60
+
 all: $(LIB) $(BINS) $(MAN1) $(MAN7) $(COMPLETIONS)
 
 $(BUILD)/lib/%.o: lib/%.c $(HDR)
@@ -225,6 +252,30 @@ uninstall:
 		if [ -e "$$d$$f" ] || [ -L "$$d$$f" ]; then echo "rm $$d$$f"; rm -f "$$d$$f"; fi; \
 	done; \
 	rmdir "$$d$(DOCDIR)/examples" "$$d$(DOCDIR)" 2>/dev/null || true
+$(BUILD)/tests/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h \
+    $(LIB) $(HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/fuzz -o $@ $< tests/fuzz/replay.c $(LIB) \
+	    $(ALL_LDFLAGS) $(LIBS)
+
+$(BUILD)/tests/mkseeds: tests/fuzz/mkseeds.c tests/fuzz/fuzz.h $(LIB) $(HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/fuzz -o $@ $< $(LIB) $(ALL_LDFLAGS) $(LIBS)
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIB) $(HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< $(LIB) \
+	    $(ALL_LDFLAGS) $(LIBS)
+
+fuzzers: $(FUZZERS:%=$(BUILD)/fuzz/%)
+
+# make fuzz [FUZZ_SECONDS=N] [FUZZERS="fuzz_json ..."]: seeds come from the
+# project's tests and data (made by the normal build), the corpus grows in
+# build-fuzz/corpus/, crashes land in build-fuzz/crash/ and fail the run.
+fuzz: all $(BUILD)/tests/mkseeds
+	$(MAKE) FUZZ=1 fuzzers
+	BUILD=$(BUILD) FUZZ_BUILD=build-fuzz FUZZ_SECONDS=$(FUZZ_SECONDS) \
+	    tests/fuzz/run $(FUZZERS)
 
 demo: all
 	BUILD=$(BUILD) scripts/demo
@@ -232,10 +283,15 @@ demo: all
 bench: all
 	BUILD=$(BUILD) scripts/bench
 
-check: all $(TEST_BINS)
+check: all $(TEST_BINS) $(FUZZ_REPLAY)
 	@fail=0; for t in $(TEST_BINS); do \
 		CK_VERBOSITY=$${CK_VERBOSITY:-normal} $$t || fail=1; \
 	done; \
+	for t in $(FUZZERS); do \
+		$(BUILD)/tests/$$t tests/fuzz/corpus/$$t >$(BUILD)/tests/$$t.log 2>&1 || \
+		{ fail=1; echo "FAIL $$t:"; tail -30 $(BUILD)/tests/$$t.log; }; \
+	done; \
+	echo "fuzz replay: $(words $(FUZZERS)) harnesses over tests/fuzz/corpus/"; \
 	BUILD=$(BUILD) tests/cli/run || fail=1; \
 	exit $$fail
 
@@ -249,7 +305,8 @@ check-browser: all
 	BUILD=$(BUILD) scripts/check-browser
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
-.PHONY: all bench check check-browser check-slow clean demo install uninstall
+.PHONY: all bench check check-browser check-slow clean demo fuzz fuzzers install \
+	uninstall
 .SECONDARY:

@@ -1,0 +1,93 @@
+/*
+ * fuzz_strip: the boilerplate classifier (lib/strip, with the built-in
+ * rules, layout heuristics and, for some inputs, site templates) on any
+ * document.
+ *
+ * The first byte picks the language (auto, Korean, English) and whether
+ * templates count lines; the rest, made valid UTF-8, is the document.
+ * Properties: the text kept is valid UTF-8 and no longer than the input;
+ * an unchanged result is the input itself; cuts are in line order and lie
+ * inside the input; a rule that hits its limit leaves the text whole.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "buf.h"
+#include "fuzz.h"
+#include "strip.h"
+#include "tmpl.h"
+#include "utf8.h"
+
+static struct strip *st;
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	fuzz_quiet();
+	st = strip_new();
+	if (strip_add_builtin(st) <= 0)
+		fuzz_fail(__FILE__, __LINE__, "built-in rules refused");
+	return 0;
+}
+
+static void
+check_result(const char *s, size_t len, int rc, const struct strip_result *res)
+{
+	size_t i;
+
+	FUZZ_ASSERT(rc == 0 || rc == 1);
+	FUZZ_ASSERT(utf8_check(res->text.data ? res->text.data : "",
+	    res->text.len) == res->text.len);
+	if (rc == 1 || !res->changed) {
+		FUZZ_ASSERT(res->text.len == len &&
+		    memcmp(res->text.data ? res->text.data : "", s, len) == 0);
+	}
+	if (rc == 1)
+		FUZZ_ASSERT(res->failed != NULL && res->ncut == 0);
+	FUZZ_ASSERT(res->text.len <= len);
+	FUZZ_ASSERT(res->lang == STRIP_KO || res->lang == STRIP_EN);
+	for (i = 0; i < res->ncut; i++) {
+		const struct strip_cut *c = &res->cut[i];
+
+		FUZZ_ASSERT(c->reason != NULL && c->line >= 1);
+		FUZZ_ASSERT(c->start <= len && c->len <= len - c->start);
+		FUZZ_ASSERT(utf8_check(s + c->start, c->len) == c->len);
+		if (i > 0)
+			FUZZ_ASSERT(c->line >= res->cut[i - 1].line);
+	}
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const int langs[] = { STRIP_AUTO, STRIP_KO, STRIP_EN, STRIP_AUTO };
+	static const unsigned char seed[STATE_SEED_SIZE];
+	struct strip_result res = STRIP_RESULT_INIT;
+	struct buf doc = BUF_INIT;
+	struct tmpl *t = NULL;
+	const char *s;
+	int lang, rc, round, rounds = 1;
+
+	if (size < 1)
+		return 0;
+	lang = langs[data[0] & 3];
+	utf8_repair((const char *)data + 1, size - 1, &doc);
+	s = doc.data ? doc.data : "";
+	if (data[0] & 4) {
+		/* The same document three times: its lines become templates. */
+		t = tmpl_new(seed, 1000);
+		strip_set_templates(st, t, 2);
+		rounds = 3;
+	}
+	for (round = 0; round < rounds; round++) {
+		if (t)
+			tmpl_doc(t);
+		rc = strip_text(st, s, doc.len, lang, &res);
+		check_result(s, doc.len, rc, &res);
+	}
+	strip_set_templates(st, NULL, 0);
+	tmpl_free(t);
+	strip_result_release(&res);
+	buf_release(&doc);
+	return 0;
+}
