@@ -233,6 +233,8 @@ utf8_suite(void)
 	Suite *s = suite_create("utf8");
 	TCase *tc = tcase_create("core");
 
+	/* The exhaustive comparison with utf8proc takes seconds under ASan. */
+	tcase_set_timeout(tc, 60);
 	tcase_add_loop_test(tc, test_utf8_check_table, 0,
 	    sizeof check_rows / sizeof check_rows[0]);
 	tcase_add_test(tc, test_utf8_check_agrees_with_utf8proc);
