@@ -299,7 +299,7 @@ norm_text(const char *s, size_t len, int form, struct buf *out)
 {
 	struct buf nf = BUF_INIT;
 	size_t start = out->len, at;
-	int form_bad, same;
+	int form_bad, same, round;
 
 	if (check_clean(s, len, form, &at, &form_bad))
 		return 0;
@@ -314,6 +314,23 @@ norm_text(const char *s, size_t len, int form, struct buf *out)
 	} else {
 		clean(s, len, out);
 	}
+	/*
+	 * Dropping a control or zero-width character can leave a combining
+	 * mark right after a base it composes with ("Z\x01\u0302" becomes
+	 * "Z\u0302"): normalize and clean again until the text stays put, so
+	 * that cleaning clean text changes nothing.  Rare, and only text
+	 * with characters normalization may touch gets the second look.
+	 */
+	for (round = 0; round < 4 && out->len > start &&
+	    !utf8_is_normal(out->data + start, out->len - start, form); round++) {
+		buf_reset(&nf);
+		if (utf8_normalize(out->data + start, out->len - start, form,
+		    &nf) != 1)
+			break;
+		out->len = start;
+		clean(nf.data, nf.len, out);
+	}
+	buf_release(&nf);
 	same = out->len - start == len && memcmp(out->data + start, s, len) == 0;
 	if (same)
 		out->len = start;

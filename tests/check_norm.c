@@ -44,6 +44,10 @@ static const struct {
 	{ "\xef\xbc\xa1\xef\xbc\xa2\xef\xbc\x91", UTF8_NFKC, "AB1" },
 	{ "\xe2\x91\xa0 first", UTF8_NFKC, "1 first" },		/* ① */
 	{ "x \xef\xbd\x9e y", UTF8_NFKC, "x ~ y" },		/* full-width tilde */
+	/* A dropped character between a base and its combining mark: they
+	 * compose once it is gone (a fuzz finding: cleaning twice differed). */
+	{ "Z\x01\xcc\x82", UTF8_NFC, "\xe1\xba\x90" },		/* Z, U+0302: U+1E90 */
+	{ "e\xe2\x80\x8b\xcc\x81!", UTF8_NFKC, "\xc3\xa9!" },	/* ZWSP between */
 };
 
 START_TEST(test_norm_table)
