@@ -82,6 +82,8 @@ LIBOBJ = \
 	$(BUILD)/lib/money.o \
 	$(BUILD)/lib/money_names.o \
 	$(BUILD)/lib/ner.o \
+	$(BUILD)/lib/nerdata.o \
+	$(BUILD)/lib/nerdefault.o \
 	$(BUILD)/lib/nerfeat.o \
 	$(BUILD)/lib/nermodel.o \
 	$(BUILD)/lib/nerrule.o \
@@ -192,6 +194,13 @@ $(BUILD)/gen/strip_rules.c: data/strip.rules scripts/embed
 
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The default entity models, compiled in by lib/nerdata.S (.incbin).
+NERMODELS = data/ner-ko.wnm data/ner-en.wnm
+
+$(BUILD)/lib/nerdata.o: lib/nerdata.S $(NERMODELS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -I. -c -o $@ lib/nerdata.S
 
 $(LIB): $(LIBOBJ) $(GENOBJ)
 	rm -f $@
@@ -304,9 +313,24 @@ check-slow: all
 check-browser: all
 	BUILD=$(BUILD) scripts/check-browser
 
+# Retrain the default entity models from the shared training data:
+# Korean on KLUE-NER (4,000 sentences) with KLUE-train names, our news
+# names and iso-codes places; English on wikigold and WNUT 2017.
+NERDATA = ../shared/data/ner
+
+model: $(BUILD)/winnow-tag-train
+	@[ -d $(NERDATA) ] || { echo "make model: $(NERDATA) not found: no training data here" >&2; exit 1; }
+	scripts/ner-gazetteers $(BUILD)/ner
+	nice $(BUILD)/winnow-tag-train -v -o data/ner-ko.wnm \
+		-g $(NERDATA)/klue-train-gazetteer.tsv -g data/ner/ko-news.tsv \
+		-g $(BUILD)/ner/ko-places.tsv $(NERDATA)/klue-ner-train4k.tsv
+	nice $(BUILD)/winnow-tag-train -v -o data/ner-en.wnm \
+		-g data/ner/en-news.tsv -g $(BUILD)/ner/en-places.tsv \
+		$(NERDATA)/wikigold.conllu $(NERDATA)/wnut17train.conll
+
 clean:
 	rm -rf build build-san build-fuzz
 
 .PHONY: all bench check check-browser check-slow clean demo fuzz fuzzers install \
-	uninstall
+	model uninstall
 .SECONDARY:

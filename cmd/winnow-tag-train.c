@@ -16,12 +16,14 @@ static int epochs = 10;
 static long long seed = 1;
 static long long folds = 0;
 static long long min_count = 2;
-static double prune = 0;
+static double prune = 2;
 static int lang = -1;
 static int format = NERCORPUS_AUTO;
 static const char *output;
 static int verbose;
 static FILE *errors;
+static const char *also[16];
+static int nalso;
 
 static const char usage_text[] =
 "usage: winnow-tag-train [OPTION]... CORPUS...\n"
@@ -42,9 +44,11 @@ static const char usage_text[] =
 "      --format klue|conll  the corpus format (default: by its first line)\n"
 "      --min-count N     leave out features seen fewer than N times\n"
 "                        (default 2)\n"
+"      --also CORPUS     train on CORPUS too, but never score it in\n"
+"                        cross-validation (repeatable)\n"
 "      --errors FILE     with --folds: write the sentences with mistakes\n"
 "      --prune X         leave out features whose weights are all below X\n"
-"                        quantization steps\n"
+"                        quantization steps (default 2)\n"
 "  -v, --verbose         progress on stderr\n"
 "  -h, --help            this help;  -V, --version  the version\n"
 "\n"
@@ -100,6 +104,7 @@ main(int argc, char **argv)
 		{ "min-count", required_argument, NULL, 'm' },
 		{ "prune", required_argument, NULL, 'p' },
 		{ "errors", required_argument, NULL, 'E' },
+		{ "also", required_argument, NULL, 'a' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -169,6 +174,13 @@ main(int argc, char **argv)
 			if (parse_real("--prune", optarg, 0, 127, &prune) < 0)
 				return EXIT_USAGE;
 			break;
+		case 'a':
+			if (nalso == 16) {
+				warnx("option '--also': at most 16 corpora");
+				return EXIT_USAGE;
+			}
+			also[nalso++] = optarg;
+			break;
 		case 'E':
 			if (!(errors = fopen(optarg, "w"))) {
 				warnp("cannot create '%s'", optarg);
@@ -211,6 +223,12 @@ main(int argc, char **argv)
 		if (nercorpus_read(c, argv[i], format) < 0)
 			return EXIT_USAGE;
 		buf_printf(&note, "corpus=%s\n", argv[i]);
+	}
+	c->scored = c->n;
+	for (i = 0; i < (size_t)nalso; i++) {
+		if (nercorpus_read(c, also[i], format) < 0)
+			return EXIT_USAGE;
+		buf_printf(&note, "corpus=%s\n", also[i]);
 	}
 	if (verbose)
 		fprintf(stderr, "%s: %zu sentences, %zu names in %d gazetteers\n",

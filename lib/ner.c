@@ -435,6 +435,42 @@ trim_josa(struct ner_spans *sp, const char *s)
 	}
 }
 
+/*
+ * Words that are capitalized only because a sentence starts with them:
+ * "While Richardson" is a name after its first word.  "The" is not here,
+ * as some names own it.
+ */
+static const char *const function_words[] = {
+	"A", "An", "And", "As", "At", "After", "Although", "Before", "But",
+	"By", "For", "From", "He", "Her", "His", "However", "If", "In", "It",
+	"Its", "Meanwhile", "My", "On", "Our", "She", "Since", "So", "Their",
+	"Then", "They", "This", "Though", "To", "We", "When", "Where",
+	"While", "With", "Yesterday", "Today", NULL
+};
+
+static void
+trim_function_word(struct ner_spans *sp, const char *s)
+{
+	size_t i, k, n;
+
+	for (i = 0; i < sp->n; i++) {
+		struct ner_span *v = &sp->v[i];
+
+		if (v->type > NER_OG)
+			continue;
+		for (k = 0; function_words[k]; k++) {
+			n = strlen(function_words[k]);
+			if (v->bend - v->bstart > n + 1 &&
+			    memcmp(s + v->bstart, function_words[k], n) == 0 &&
+			    s[v->bstart + n] == ' ') {
+				v->bstart += n + 1;
+				v->start += n + 1;
+				break;
+			}
+		}
+	}
+}
+
 static int
 cmp_span(const void *a, const void *b)
 {
@@ -562,6 +598,9 @@ tag_paragraph(struct ner *n, const char *base, size_t b0, size_t len,
 			trim_josa(&tmp, base);
 		}
 	} else {
+		struct ner_spans tmp = { out->v + first, out->n - first, 0 };
+
+		trim_function_word(&tmp, base);
 		if (!n->rules)
 			n->rules = nerrule_new();
 		n->tmp.n = 0;
@@ -580,6 +619,60 @@ tag_paragraph(struct ner *n, const char *base, size_t b0, size_t len,
 	}
 }
 
+/*
+ * One name, one type within a text: when the same words were tagged as a
+ * person in one place and a place in another, the type found most often
+ * wins (the first, on a tie).  Names only: a date is a date.
+ */
+static const char *cons_text;
+
+static int
+cmp_surface(const void *a, const void *b)
+{
+	const struct ner_span *x = *(const struct ner_span *const *)a;
+	const struct ner_span *y = *(const struct ner_span *const *)b;
+	size_t lx = x->bend - x->bstart, ly = y->bend - y->bstart;
+	int c = memcmp(cons_text + x->bstart, cons_text + y->bstart,
+	    lx < ly ? lx : ly);
+
+	if (c)
+		return c;
+	if (lx != ly)
+		return lx < ly ? -1 : 1;
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+static void
+consistent_types(struct ner_spans *sp, const char *s)
+{
+	struct ner_span **v;
+	size_t i, j, k, nv = 0;
+
+	if (sp->n < 2)
+		return;
+	v = xmalloc(sp->n * sizeof *v);
+	for (i = 0; i < sp->n; i++)
+		if (sp->v[i].type <= NER_OG)
+			v[nv++] = &sp->v[i];
+	cons_text = s;
+	qsort(v, nv, sizeof *v, cmp_surface);
+	for (i = 0; i < nv; i = j) {
+		size_t count[NER_NTYPES] = { 0 }, bl = v[i]->bend - v[i]->bstart;
+		int best;
+
+		for (j = i; j < nv && v[j]->bend - v[j]->bstart == bl &&
+		    memcmp(s + v[j]->bstart, s + v[i]->bstart, bl) == 0; j++)
+			count[v[j]->type]++;
+		best = v[i]->type;
+		for (k = 0; k <= NER_OG; k++)
+			if (count[k] > count[best])
+				best = (int)k;
+		for (k = i; k < j; k++)
+			v[k]->type = best;
+	}
+	free(v);
+}
+
 size_t
 ner_tag(struct ner *n, const char *s, size_t len, struct ner_spans *out)
 {
@@ -594,6 +687,7 @@ ner_tag(struct ner *n, const char *s, size_t len, struct ner_spans *out)
 		cp0 += utf8_count(s + at, end - at) + (nl != NULL);
 		at = nl ? end + 1 : len;
 	}
+	consistent_types(out, s);
 	if (n->user) {
 		n->tmp.n = 0;
 		user_names(n, s, len, &n->tmp);

@@ -21,8 +21,8 @@ enum {
 /* Feature templates; the values are hashed, so only append. */
 enum {
 	T_BIAS = 1, T_U, T_URAW = T_U + 5, T_B, T_T = T_B + 4, T_CLS5 = T_T + 3,
-	T_CLS3, T_CHO, T_JUNG, T_JONG, T_CHOJUNG, T_PJONG, T_POS, T_REST,
-	T_SUF, T_PRE, T_WORD, T_JOSA, T_NEXTW, T_NEXTW2, T_PREVW2, T_NUMU,
+	T_CLS3, T_CHO, T_JUNG, T_JONG, T_CHOJUNG, T_POS, T_REST, T_SUF,
+	T_JOSA, T_NEXTW, T_NEXTW2, T_NUMU,
 	T_NUMLEN, T_AFTERNUM, T_GAZ, T_GAZL, T_GAZSTART, T_DICT,
 	/* English */
 	E_W, E_WRAW, E_SHAPE, E_LSHAPE, E_PRE, E_SUF, E_WCTX, E_SCTX, E_S3,
@@ -562,21 +562,12 @@ feat_ko(struct nerfeat_doc *d, const struct gaz *g)
 			f[m++] = hadd(hstart(T_JONG), jong);
 			f[m++] = hadd(hadd(hstart(T_CHOJUNG), cho), jung);
 		}
-		/* the batchim before picks the particle's form: 은/는, 이/가 */
-		if (i > 0 && cl[i - 1] == C_HANGUL)
-			f[m++] = hadd(hadd(hstart(T_PJONG),
-			    (cp[i - 1] - 0xac00) % 28 != 0), c0);
 		f[m++] = hadd(hadd(hadd(hstart(T_POS), p0 > 3 ? 3 : p0),
 		    r0 > 3 ? 3 : r0), k0);
 		if (k0 != C_SPACE) {
 			f[m++] = hcps(T_REST, nc, i + 1, ee[i], 5);
 			if (ee[i] - i <= 6)
 				f[m++] = hcps(T_SUF, nc, i, ee[i], 6);
-			if (p0 < 5)
-				f[m++] = hcps(T_PRE, nc, es[i], i + 1, 5);
-			if (ee[i] - es[i] <= 8)
-				f[m++] = hadd(hcps(T_WORD, nc, es[i], ee[i], 8),
-				    (int64_t)p0);
 			if (dl[i])
 				f[m++] = hadd(hadd(hadd(hstart(T_DICT),
 				    i < es[i] + dl[i] ? (i == es[i]) + 2 *
@@ -586,7 +577,7 @@ feat_ko(struct nerfeat_doc *d, const struct gaz *g)
 			if (r0 > 0 && is_josa(cp + i + 1, r0))
 				f[m++] = hadd(hadd(hstart(T_JOSA), k0),
 				    (int64_t)(r0 > 3 ? 3 : r0));
-			/* the words around: titles after names, cues before */
+			/* the next word: titles after names (대통령, 씨, 감독) */
 			if (ee[i] + 1 < n && cl[ee[i]] == C_SPACE) {
 				size_t a = ee[i] + 1, b = a;
 
@@ -595,14 +586,6 @@ feat_ko(struct nerfeat_doc *d, const struct gaz *g)
 				if (b - a <= 4)
 					f[m++] = hcps(T_NEXTW, nc, a, b, 4);
 				f[m++] = hcps(T_NEXTW2, nc, a, b, 2);
-			}
-			if (es[i] >= 2 && cl[es[i] - 1] == C_SPACE) {
-				size_t b = es[i] - 1, a = b;
-
-				while (a > 0 && cl[a - 1] != C_SPACE)
-					a--;
-				f[m++] = hcps(T_PREVW2, nc,
-				    b - a > 2 ? b - 2 : a, b, 2);
 			}
 		}
 		/* numbers: the unit after a digit run, and what follows it */

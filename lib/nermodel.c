@@ -35,7 +35,10 @@ struct nermodel {
 	struct gaz *gaz;
 	const char *note;
 	size_t note_len;
+	uint64_t *present;	/* a bit per low fingerprint bits in use */
 };
+
+
 
 static uint32_t
 get32(const unsigned char *p)
@@ -85,6 +88,38 @@ fingerprint(uint64_t key)
 	uint32_t fp = (uint32_t)key & 0xffffff;
 
 	return fp ? fp : 1;
+}
+
+/*
+ * Most features of a unit (rare n-grams, word tails) are not in the model,
+ * and looking each up in a table of megabytes costs a cache miss.  A
+ * bitmap of 2^20 bits, set from the fingerprints once at load (128 KiB,
+ * which stays in cache), turns most of those lookups away.
+ */
+#define PRESENT_BITS 20
+#define PRESENT_MASK ((1u << PRESENT_BITS) - 1)
+
+static inline int
+maybe_present(const struct nermodel *m, uint64_t key)
+{
+	uint32_t k = fingerprint(key) & PRESENT_MASK;
+
+	return (int)((m->present[k >> 6] >> (k & 63)) & 1);
+}
+
+static void
+fill_present(struct nermodel *m)
+{
+	size_t i;
+	const unsigned char *s = m->table;
+
+	m->present = xcalloc((1u << PRESENT_BITS) / 64, sizeof *m->present);
+	for (i = 0; i < m->nbuckets * SLOTS; i++, s += SLOT) {
+		uint32_t f = ((uint32_t)s[0] | (uint32_t)s[1] << 8 |
+		    (uint32_t)s[2] << 16) & PRESENT_MASK;
+
+		m->present[f >> 6] |= (uint64_t)1 << (f & 63);
+	}
 }
 
 struct nermodel *
@@ -157,6 +192,7 @@ nermodel_open(const void *bytes, size_t len, const char *name)
 	}
 	m->note = (const char *)p + HEADER + tablen + gazlen;
 	m->note_len = notelen;
+	fill_present(m);
 	return m;
 }
 
@@ -210,6 +246,7 @@ nermodel_free(struct nermodel *m)
 	if (!m)
 		return;
 	gaz_free(m->gaz);
+	free(m->present);
 	free(m->owned);
 	free(m);
 }
@@ -302,8 +339,9 @@ prefetch_unit(const struct nermodel *m, const uint64_t *feat, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		__builtin_prefetch(m->table +
-		    bucket_of(feat[i], m->nbuckets) * BUCKET);
+		if (maybe_present(m, feat[i]))
+			__builtin_prefetch(m->table +
+			    bucket_of(feat[i], m->nbuckets) * BUCKET);
 }
 
 static inline void
@@ -323,9 +361,9 @@ emit_unit(const struct nermodel *m, const uint64_t *feat, size_t n,
 	 * fewer than 200 features.
 	 */
 	for (i = 0; i < n; i++) {
-		const unsigned char *s = lookup(m, feat[i]);
+		const unsigned char *s;
 
-		if (!s)
+		if (!maybe_present(m, feat[i]) || !(s = lookup(m, feat[i])))
 			continue;
 		memcpy(&w, s, sizeof w);
 		acc += __builtin_convertvector(w, v32i16);

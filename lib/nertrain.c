@@ -763,14 +763,15 @@ double
 nertrain_cv(const struct nercorpus *c, int k, const struct nertrain_opts *o,
     struct buf *out)
 {
-	size_t n = c->n, *idx = xmalloc((n + 1) * sizeof *idx), *train;
+	size_t n = c->scored ? c->scored : c->n;
+	size_t *idx = xmalloc((c->n + 1) * sizeof *idx), *train;
 	struct nereval ev = { { 0 }, { 0 }, { 0 } };
 	struct ner_spans gold = NER_SPANS_INIT, pred = NER_SPANS_INIT;
 	uint64_t state = o->seed ^ 0x5eed;
 	size_t i, j, nt, a, b;
 	int f;
 
-	train = xmalloc((n + 1) * sizeof *train);
+	train = xmalloc((c->n + 1) * sizeof *train);
 	for (i = 0; i < n; i++)
 		idx[i] = i;
 	shuffle(idx, n, &state);
@@ -786,6 +787,8 @@ nertrain_cv(const struct nercorpus *c, int k, const struct nertrain_opts *o,
 		for (i = nt = 0; i < n; i++)
 			if (i < a || i >= b)
 				train[nt++] = idx[i];
+		for (i = n; i < c->n; i++)
+			train[nt++] = i;
 		nertrain(c, train, nt, o, &model);
 		m = nermodel_open(model.data, model.len, "cross-validation");
 		if (!m)

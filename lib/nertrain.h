@@ -43,6 +43,8 @@ struct nercorpus {
 	struct nersent *s;
 	size_t n, cap;
 	unsigned types;		/* the entity types the corpus tags */
+	size_t scored;		/* cross-validation scores s[0..scored);
+				   the rest only ever trains */
 };
 
 enum {
@@ -100,9 +102,10 @@ double nereval_report(const struct nereval *e, unsigned types,
     struct buf *out);
 
 /*
- * nertrain_cv(c, k, opts, out): k-fold cross-validation: the sentences are
- * shuffled by the seed and cut into k folds; each fold is tagged by a model
- * trained on the others, through the same path winnow-tag uses.  Appends
+ * nertrain_cv(c, k, opts, out): k-fold cross-validation: the sentences
+ * s[0..c->scored) are shuffled by the seed and cut into k folds; each fold
+ * is tagged by a model trained on the others and on every sentence past
+ * c->scored, through the same path winnow-tag uses.  Appends
  * the report to 'out' and returns the micro F1.
  */
 double nertrain_cv(const struct nercorpus *c, int k,
