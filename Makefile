@@ -120,6 +120,7 @@ CMDS = \
 	winnow-read \
 	winnow-stats \
 	winnow-strip \
+	winnow-tag \
 	winnow-tag-train \
 	winnow-text
 

@@ -324,7 +324,21 @@ gaz_write(const struct gaz *g, struct buf *out)
 int
 gaz_read(struct gaz *g, const unsigned char *p, size_t len)
 {
-	size_t at = 0, n;
+	size_t at = 0, n, cps = 0, i;
+
+	/*
+	 * Size the edge table once for every code point of the block (an
+	 * upper bound on the new edges): growing it step by step rehashes
+	 * everything each time, which was most of winnow-tag's start-up.
+	 */
+	for (i = 0; i < len; i++)
+		cps += (p[i] & 0xc0) != 0x80;
+	while ((g->nedges + cps) * 4 > g->ecap * 3)
+		edge_grow(g);
+	if (g->nnodes + cps > g->cnodes) {
+		g->cnodes = g->nnodes + cps + 1;
+		g->types = xrealloc(g->types, g->cnodes);
+	}
 
 	while (at < len) {
 		if (len - at < 2)

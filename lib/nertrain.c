@@ -608,7 +608,8 @@ nertrain(const struct nercorpus *c, const size_t *idx, size_t n,
 		}
 		nrows += nz;
 	}
-	qsort(rows, nrows, sizeof *rows, cmp_row);
+	if (nrows > 1)
+		qsort(rows, nrows, sizeof *rows, cmp_row);
 	for (i = 0; i < NER_NTAGS * NER_NTAGS; i++)
 		trans[i] = average(p.trans[i], p.utrans[i], p.step);
 	for (i = 0; i < NER_NTAGS; i++)
