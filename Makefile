@@ -3,6 +3,7 @@
 #   make            build everything into build/
 #   make check      unit tests, CLI golden tests, conformance (SANITIZE=1: ASan+UBSan)
 #   make check-browser  the winnow-stats page in headless Chromium (installs it)
+#   make check-scale    scripts/parallel and scripts/cron-example, end to end
 #   make demo       clean the bundled sample corpus, input and output side by side
 #   make bench      MB/s of each filter beside cat and jq on a generated corpus
 #   make install    PREFIX=/usr/local DESTDIR= (make uninstall: the same)
@@ -44,7 +45,7 @@ ifeq ($(filter clean distclean uninstall,$(MAKECMDGOALS)),)
 ifneq ($(shell $(PKG_CONFIG) --exists $(PKGS) check 2>/dev/null && \
     command -v jq >/dev/null && command -v zstd >/dev/null && \
     command -v groff >/dev/null && command -v man >/dev/null && \
-    command -v strace >/dev/null && echo ok),ok)
+    command -v strace >/dev/null && command -v parallel >/dev/null && echo ok),ok)
 $(info winnow: build dependencies missing; running scripts/install-deps)
 $(shell scripts/install-deps >&2)
 ifneq ($(.SHELLSTATUS),0)
@@ -133,7 +134,7 @@ MAN1 = $(FILTERS:%=$(BUILD)/man/man1/%.1)
 MAN7 = $(BUILD)/man/man7/winnow.7
 COMPLETIONS = $(BUILD)/completion/winnow.bash $(BUILD)/completion/_winnow
 DOCS = README.md
-EXAMPLES =
+EXAMPLES = scripts/cron-example scripts/parallel
 
 # Check unit suites: tests/check_MODULE.c, one binary each.
 TESTS = \
@@ -310,6 +311,11 @@ check: all $(TEST_BINS) $(FUZZ_REPLAY)
 check-slow: all
 	CRASH_RUNS=50 CRASH_KEYS=1000000 BUILD=$(BUILD) tests/cli/run
 
+# scripts/parallel and scripts/cron-example end to end (GNU parallel's
+# start-up makes them slow); .ci/run runs this.
+check-scale: all
+	BUILD=$(BUILD) tests/scale/run
+
 # The stats page in headless Chromium (installs it); .ci/run runs this.
 check-browser: all
 	BUILD=$(BUILD) scripts/check-browser
@@ -332,6 +338,6 @@ model: $(BUILD)/winnow-tag-train
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all bench check check-browser check-slow clean demo fuzz fuzzers install \
-	model uninstall
+.PHONY: all bench check check-browser check-scale check-slow clean demo fuzz fuzzers \
+	install model uninstall
 .SECONDARY:
