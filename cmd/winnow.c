@@ -55,24 +55,49 @@ by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The purpose line of 'prog': the second line of its --help. */
+/*
+ * The purpose of 'prog', as its man page's NAME line gives it: the
+ * paragraph after the usage lines ("Usage: ...", "   or: ...") of its
+ * --help, up to its first full stop, and before a colon when long.
+ */
 static void
 print_purpose(const char *dir, const char *prog)
 {
-	struct buf cmd = BUF_INIT;
-	char line[512] = "";
+	struct buf cmd = BUF_INIT, purpose = BUF_INIT;
+	char line[512];
+	char *end;
 	FILE *p;
+	int n = 0;
 
 	buf_printf(&cmd, "'%s/%s' --help 2>/dev/null", dir, prog);
 	p = popen(cmd.data, "r");
+	while (p != NULL && fgets(line, sizeof line, p) != NULL) {
+		line[strcspn(line, "\n")] = '\0';
+		if (n++ == 0 || strncmp(line + strspn(line, " "), "or:", 3) == 0)
+			continue;
+		if (line[0] == '\0')
+			break;
+		if (purpose.len)
+			buf_addc(&purpose, ' ');
+		buf_addstr(&purpose, line + strspn(line, " "));
+	}
 	if (p != NULL) {
-		if (fgets(line, sizeof line, p) == NULL || fgets(line, sizeof line, p) == NULL)
-			line[0] = '\0';
+		while (fgets(line, sizeof line, p) != NULL)
+			;	/* let it finish writing */
 		pclose(p);
 	}
-	line[strcspn(line, "\n")] = '\0';
-	printf("  %-14s %s\n", prog + strlen("winnow-"), line);
+	if (purpose.data == NULL)
+		buf_addstr(&purpose, "");
+	if ((end = strstr(purpose.data, ". ")) != NULL)
+		*end = '\0';
+	if (strlen(purpose.data) > 50 && (end = strstr(purpose.data, ": ")) != NULL)
+		*end = '\0';
+	end = purpose.data + strlen(purpose.data);
+	if (end > purpose.data && end[-1] == '.')
+		end[-1] = '\0';
+	printf("  %-14s %s\n", prog + strlen("winnow-"), purpose.data);
 	buf_release(&cmd);
+	buf_release(&purpose);
 }
 
 /* List the filters found beside this program, each with its purpose. */

@@ -20,6 +20,7 @@ for f in $filters; do
 	[ -x "$p/bin/$f" ] || fail "$f not installed"
 	expect_grep "winnow help lists $f" "^  ${f#winnow-} " help.txt
 done
+grep -E '^  [a-z-]+ +(or:|Usage)' help.txt && fail "winnow help shows a usage line as a purpose"
 echo '{"text":"a  b"}' | "$p/bin/winnow" norm >norm.out
 expect_eq "winnow norm runs" '{"text":"a b"}' "$(cat norm.out)"
 
@@ -55,6 +56,9 @@ for f in $filters; do
 	[ -L "$comp/$f" ] || fail "no bash completion link for $f"
 done
 [ -f "$p/share/zsh/site-functions/_winnow" ] || fail "no zsh completion"
+if command -v zsh >/dev/null; then
+	zsh -n "$p/share/zsh/site-functions/_winnow" || fail "zsh completion: syntax"
+fi
 got=$(bash -c '. "$1/winnow"
 	COMP_WORDS=(winnow-norm --nf); COMP_CWORD=1; _winnow_filter winnow-norm
 	echo "${COMPREPLY[*]}"
