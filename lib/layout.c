@@ -52,6 +52,7 @@ static const char *const en_stop[] = {
 #define STOP_SLOTS 512
 #define STOP_WORD_MAX 12
 static const char *stop_table[STOP_SLOTS];
+static unsigned char stop_len[STOP_SLOTS];
 static int stop_ready;
 
 static uint32_t
@@ -79,6 +80,7 @@ stop_init(void)
 		while (stop_table[h % STOP_SLOTS] != NULL)
 			h++;
 		stop_table[h % STOP_SLOTS] = en_stop[i];
+		stop_len[h % STOP_SLOTS] = (unsigned char)strlen(en_stop[i]);
 	}
 	ko_endings_init();
 	ascii_class_init();
@@ -92,7 +94,7 @@ is_stop(const char *w, size_t len)
 	const char *e;
 
 	while ((e = stop_table[h % STOP_SLOTS]) != NULL) {
-		if (strlen(e) == len && memcmp(e, w, len) == 0)
+		if (stop_len[h % STOP_SLOTS] == len && memcmp(e, w, len) == 0)
 			return 1;
 		h++;
 	}
@@ -183,6 +185,12 @@ is_letter(int32_t cp)
 	}
 }
 
+static int
+isalnum_ascii(unsigned char c)
+{
+	return (unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u;
+}
+
 /* Whether the word s[0..len) counts toward the line's density. */
 static int
 word_counts(const char *s, size_t len, int lang)
@@ -190,6 +198,30 @@ word_counts(const char *s, size_t len, int lang)
 	int32_t cp;
 	size_t start = 0, end = len, k;
 
+	/*
+	 * Fast path: an English word of ASCII bytes, maybe with ASCII
+	 * punctuation around it, the common case: no decoding.
+	 */
+	if (lang != LAYOUT_KO) {
+		const unsigned char *u = (const unsigned char *)s;
+		char w[STOP_WORD_MAX];
+		size_t n = 0, i;
+
+		while (start < end && u[start] < 0x80 && !isalnum_ascii(u[start]))
+			start++;
+		while (end > start && u[end - 1] < 0x80 &&
+		    !isalnum_ascii(u[end - 1]))
+			end--;
+		if (end - start > STOP_WORD_MAX)
+			return 0;
+		for (i = start; i < end && u[i] < 0x80; i++)
+			w[n++] = (char)(u[i] >= 'A' && u[i] <= 'Z' ? u[i] + 32 :
+			    u[i]);
+		if (i == end)
+			return n > 0 && is_stop(w, n);
+		start = 0;	/* not ASCII (it’s): the full path */
+		end = len;
+	}
 	/* Trim punctuation at both ends. */
 	while (end > start) {
 		k = prev_cp(s, end, &cp);

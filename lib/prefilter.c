@@ -51,6 +51,7 @@ struct prefilter {
 	uint32_t single[256];		/* the 1-byte literal of each byte */
 	uint32_t pairs[256];		/* 2-byte literals by first byte */
 	uint64_t pair[BLOOM_BITS / 64];	/* some 2-byte literal is this pair */
+	uint64_t head2[BLOOM_BITS / 64];	/* a longer literal starts so */
 	uint64_t bloom[BLOOM_BITS / 64];	/* hashes of the keys below */
 	/* By Hangul syllable: the literals of that syllable alone, + 1. */
 	uint32_t *syllable;
@@ -961,6 +962,7 @@ build_tables(struct prefilter *pf)
 	memset(pf->starts, 0, sizeof pf->starts);
 	memset(pf->pairs, 0, sizeof pf->pairs);
 	memset(pf->pair, 0, sizeof pf->pair);
+	memset(pf->head2, 0, sizeof pf->head2);
 	memset(pf->bloom, 0, sizeof pf->bloom);
 	free(pf->head);
 	free(pf->key);
@@ -1020,6 +1022,9 @@ build_tables(struct prefilter *pf)
 		} else {
 			uint64_t w = load_lower(u, l->len < 8 ? l->len : 8);
 			uint64_t k = l->len >= 6 ? KEY6(w) : KEY3(w);
+			uint32_t k2 = (uint32_t)u[0] << 8 | u[1];
+
+			pf->head2[k2 / 64] |= (uint64_t)1 << (k2 % 64);
 			uint32_t h = bloom_hash(k);
 			size_t slot = slot_of(pf, k);
 
@@ -1176,6 +1181,9 @@ prefilter_scan(struct prefilter *pf, const char *s, size_t len)
 					if (equal_lower(u + i - 1,
 					    pf->lit[at - 1].s, 2))
 						found(pf, &pf->lit[at - 1]);
+			/* No longer literal starts with these two bytes. */
+			if (!(pf->head2[k / 64] & ((uint64_t)1 << (k % 64))))
+				continue;
 		}
 		if (i + 1 < len) {
 			size_t n = len - i + 1;
