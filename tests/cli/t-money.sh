@@ -34,7 +34,7 @@ expect_grep "-v: amounts counted" "$found amounts in" err
 # --help teaches: the options, the output, an example; exit 0 on stdout.
 "$money" --help >help 2>err
 expect_eq "--help: exit" 0 $?
-expect_grep "--help: --assume" "--assume SYM=CODE" help
+expect_grep "--help: --assume" "--assume LIST" help
 expect_grep "--help: --flat" "--flat" help
 expect_grep "--help: --default-currency" "--default-currency CODE" help
 expect_grep "--help: the schema" '"currency","approx","qualifier"' help
