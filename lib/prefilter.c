@@ -638,6 +638,21 @@ parse_seq(struct parser *ps, struct req *r)
 			break;
 		switch (c) {
 		case '(':
+			if (ps->end - ps->p >= 3 && ps->p[1] == '?' &&
+			    ps->p[2] == '#') {
+				/*
+				 * A comment is nothing: a quantifier after it
+				 * belongs to the atom before it.  Not followed.
+				 */
+				const char *q = memchr(ps->p, ')',
+				    (size_t)(ps->end - ps->p));
+
+				ps->p = q ? q + 1 : ps->end;
+				if (q == NULL || (ps->p < ps->end &&
+				    strchr("?*+{", *ps->p)))
+					ps->giveup = 1;
+				break;
+			}
 			flush_run(r, &run);
 			ps->p++;
 			parse_group(ps, &sub);

@@ -50,6 +50,8 @@ static const struct {
 	{ "\\x{41}bc", "(\"bc\")" },
 	{ "a{,3}", "*" },				/* a literal '{' here */
 	{ "  spaced  ", "(\"spaced\")" },
+	{ "ab(?#note)cd", "(\"abcd\")" },		/* a comment is nothing */
+	{ "x(?#note){0}", "*" },			/* ...and not followed here */
 };
 
 START_TEST(test_need_table)
@@ -259,6 +261,66 @@ START_TEST(test_builtin_rules_never_missed_shared)
 }
 END_TEST
 
+/*
+ * Random patterns from a soup of atoms, and random subjects: a regex match
+ * must always find the pattern's requirement in the subject.  (A longer
+ * run of this found the comment-then-quantifier case.)
+ */
+START_TEST(test_random_patterns_never_missed)
+{
+	static const char *const atoms[] = {
+		"a", "b", "ab", "가", "나다", "\\.", "\\s", "\\w", "\\d",
+		"\\b", "[ab]", "[^a]", "[가나]", "(", "(?:", "(?i)", "(?i:", ")",
+		"|", "*", "+", "?", "{2}", "{1,3}", "{2,}", "{0}", "*?", "++",
+		"^", "$", ".", "(?=a)", "(?!b)", "\\1", "x", "Y", "-", "'",
+		"\\(", "[a-c]", "\\p{L}", "\\x41", "(?#c)", "(?|", "(?>",
+		"(?-i)", "[]b]", "[a\\-]", "(a|b)*", "(가|나)+", "(?:x|y)?z",
+		"\\W{0,2}", "|b",
+	};
+	static const char *const chars[] = {
+		"a", "b", "x", "y", "가", "나", "다", ".", "-", " ", "Y", "A",
+		"B", "(", ")", "'",
+	};
+	unsigned long seed = 20251122;
+	int it, k, j, checked = 0;
+
+#define RND(n) (seed = seed * 6364136223846793005UL + 1442695040888963407UL, \
+	(unsigned)((seed >> 33) % (n)))
+	for (it = 0; it < 4000; it++) {
+		char pat[512] = "";
+		struct prefilter *pf = prefilter_new();
+		struct buf err = BUF_INIT;
+		struct rx *rx;
+		int id;
+
+		for (k = 1 + RND(8), j = 0; j < k; j++)
+			strcat(pat, atoms[RND(sizeof atoms / sizeof atoms[0])]);
+		id = prefilter_add(pf, pat, strlen(pat));
+		rx = rx_compile(pat, strlen(pat), 0, &err);
+		buf_release(&err);
+		for (j = 0; rx && j < 20; j++) {
+			char subj[128] = "";
+			size_t ov[2];
+			int m = RND(10), q;
+
+			for (q = 0; q < m; q++)
+				strcat(subj, chars[RND(sizeof chars / sizeof chars[0])]);
+			prefilter_scan(pf, subj, strlen(subj));
+			if (rx_exec(rx, subj, strlen(subj), 0, ov, 1) > 0) {
+				checked++;
+				ck_assert_msg(prefilter_may_match(pf, id),
+				    "pattern '%s' matches '%s' but was ruled out",
+				    pat, subj);
+			}
+		}
+		rx_free(rx);
+		prefilter_free(pf);
+	}
+#undef RND
+	ck_assert_int_gt(checked, 1000);
+}
+END_TEST
+
 static Suite *
 prefilter_suite(void)
 {
@@ -270,6 +332,7 @@ prefilter_suite(void)
 	tcase_add_test(tc, test_scan_marks_only_present);
 	tcase_add_test(tc, test_builtin_rules_never_missed);
 	tcase_add_test(tc, test_builtin_rules_never_missed_shared);
+	tcase_add_test(tc, test_random_patterns_never_missed);
 	suite_add_tcase(s, tc);
 	return s;
 }
