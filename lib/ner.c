@@ -237,21 +237,51 @@ static const char *const josa_list[] = {
 	"이요", "이지만", "지만", NULL
 };
 
+/*
+ * The particles by hash, built once: ner_is_josa runs for every character
+ * of Korean text, and a scan of the list was a tenth of the tagger's time.
+ */
+#define JOSA_SLOTS 512
+
+static uint32_t
+josa_hash(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
 int
 ner_is_josa(const char *s, size_t len)
 {
-	static size_t lens[sizeof josa_list / sizeof josa_list[0]];
-	size_t k;
+	static int16_t slot[JOSA_SLOTS];
+	static int ready;
+	uint32_t i;
 
 	if (len == 0 || len > 16)
 		return 0;
-	/* the lengths once, as this runs for every character */
-	if (lens[0] == 0)
-		for (k = 0; josa_list[k]; k++)
-			lens[k] = strlen(josa_list[k]);
-	for (k = 0; josa_list[k]; k++)
-		if (lens[k] == len && !memcmp(josa_list[k], s, len))
+	if (!ready) {
+		int k;
+
+		for (i = 0; i < JOSA_SLOTS; i++)
+			slot[i] = -1;
+		for (k = 0; josa_list[k]; k++) {
+			i = josa_hash(josa_list[k], strlen(josa_list[k]));
+			while (slot[i % JOSA_SLOTS] >= 0)
+				i++;
+			slot[i % JOSA_SLOTS] = (int16_t)k;
+		}
+		ready = 1;
+	}
+	for (i = josa_hash(s, len); slot[i % JOSA_SLOTS] >= 0; i++) {
+		const char *j = josa_list[slot[i % JOSA_SLOTS]];
+
+		if (strlen(j) == len && memcmp(j, s, len) == 0)
 			return 1;
+	}
 	return 0;
 }
 
