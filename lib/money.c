@@ -937,11 +937,20 @@ parse_korean(const char *s, size_t len, size_t i, struct num *out)
 				break;
 			case K_SMALL: {
 				struct ival m, ten = iv_int(10, 10);
+				int compound = 0;
 
 				if (val >= last_small)
 					goto stop;
-				if (have_cur && dec_cmp(&cur.lo, &ten.lo) >= 0)
-					goto stop;
+				if (have_cur && dec_cmp(&cur.lo, &ten.lo) >= 0) {
+					/*
+					 * 2,000천원, 3,500백만원, 75백만 달러: a number of
+					 * thousands or millions, as statements and tables
+					 * write it (천원, 백만원 as one unit).
+					 */
+					if (!iv_zero(&group) || cur_hangul)
+						goto stop;
+					compound = 1;
+				}
 				m = have_cur ? cur : iv_int(1, 1);
 				if (iv_shift(&m, val) || iv_add(&group, &group, &m)) {
 					bad = 1;
@@ -949,7 +958,7 @@ parse_korean(const char *s, size_t len, size_t i, struct num *out)
 				}
 				last_small = val;
 				have_cur = 0;
-				group_small = 1;
+				group_small = !compound;
 				flags |= N_UNIT;
 				mult = val;
 				break;
@@ -2352,7 +2361,9 @@ money_find(const struct money_cfg *cfg, const char *s, size_t len,
 			}
 			cp = cp_at(s, len, i, &n);
 			hword = 1;
-			if (is_hangul(cp) && ko_anchor(cp)) {
+			/* 12천: a numeral glued to digits belongs to their number */
+			if (is_hangul(cp) && ko_anchor(cp) &&
+			    !(i > 0 && is_digit((unsigned char)s[i - 1]))) {
 				r = try_amount(&sc, i);
 				if (r > i + 3) {
 					i = r;

@@ -769,6 +769,17 @@ static const struct {
 	    "$100 to $150=100..150 USD range" },
 	{ "costs between 5 and 10 dollars",
 	    "5 and 10 dollars=5..10 USD range" },
+	/*  amounts in thousands and millions, as tables write them */
+	{ "3,500백만원",
+	    "3,500백만원=3500000000 KRW" },
+	{ "75백만 달러",
+	    "75백만 달러=75000000 USD" },
+	{ "2,000천원",
+	    "2,000천원=2000000 KRW" },
+	{ "12천 원",
+	    "12천 원=12000 KRW" },
+	{ "120천만 원",
+	    "120천만 원=1200000000 KRW" },
 };
 
 START_TEST(test_money_table)
