@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "gaz.h"
+#include "io.h"
 #include "ner.h"
 #include "nertrain.h"
 #include "util.h"
@@ -63,31 +64,22 @@ usage(int status)
 	exit(status);
 }
 
-/* Write 'b' to 'path' through a temporary file renamed over it. */
+/*
+ * Write 'b' to 'path' the way every filter's -o does: a temporary file
+ * beside it, fsynced and renamed over it, or nothing at all.
+ */
 static int
 write_atomic(const char *path, const struct buf *b)
 {
-	struct buf tmp = BUF_INIT;
-	FILE *fp;
-	int ok;
+	struct out *o = out_open(path, OUT_ATOMIC);
 
-	buf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());
-	if (!(fp = fopen(tmp.data, "wb"))) {
-		warnp("cannot create '%s'", tmp.data);
-		buf_release(&tmp);
+	if (o == NULL)
+		return -1;
+	if (out_write(o, b->data, b->len) < 0) {
+		out_abort(o);
 		return -1;
 	}
-	ok = fwrite(b->data, 1, b->len, fp) == b->len;
-	ok &= fflush(fp) == 0 && fsync(fileno(fp)) == 0;
-	ok &= fclose(fp) == 0;
-	if (!ok || rename(tmp.data, path) < 0) {
-		warnp("write error: '%s'", path);
-		unlink(tmp.data);
-		buf_release(&tmp);
-		return -1;
-	}
-	buf_release(&tmp);
-	return 0;
+	return out_close(o);
 }
 
 int
