@@ -342,6 +342,7 @@ rules_suite(void)
 	Suite *s = suite_create("rules");
 	TCase *tc = tcase_create("rules");
 
+	tcase_set_timeout(tc, 60);	/* limits hit under ASan take a while */
 	tcase_add_loop_test(tc, test_parse_table, 0,
 	    sizeof parse_rows / sizeof parse_rows[0]);
 	tcase_add_test(tc, test_parse_fields);
@@ -356,7 +357,6 @@ rules_suite(void)
 	tcase_add_test(tc, test_match_block_and_tail_are_whole_line);
 	tcase_add_test(tc, test_match_catastrophic_backtracking);
 	tcase_add_test(tc, test_scope_names);
-	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
 	return s;
 }

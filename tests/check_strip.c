@@ -436,6 +436,7 @@ strip_suite(void)
 	Suite *s = suite_create("strip");
 	TCase *tc = tcase_create("strip");
 
+	tcase_set_timeout(tc, 60);	/* limits hit under ASan take a while */
 	tcase_add_test(tc, test_copyright_line_removed);
 	tcase_add_test(tc, test_body_mentioning_copyright_kept);
 	tcase_add_test(tc, test_byline_prefix_cut);
@@ -453,7 +454,6 @@ strip_suite(void)
 	tcase_add_test(tc, test_evil_rule_passes_text_through);
 	tcase_add_test(tc, test_seed_pages);
 	tcase_add_test(tc, test_builtin_rules_text);
-	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
 	return s;
 }
