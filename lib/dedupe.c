@@ -20,7 +20,9 @@
 #define WINNOW_WINDOW 12	/* shingles per winnowing window */
 #define BAND_CAP 8		/* paragraphs remembered per LSH bucket */
 #define FP_CAP 4		/* paragraphs remembered per fingerprint */
-#define MIN_FPS 2		/* fingerprints needed to call a paragraph contained */
+#define MIN_FPS 2		/* fingerprints to look for a container in the record */
+#define MIN_FPS_STREAM 4	/* and in the stream, where only they are kept */
+#define CHECKED_BITS 9		/* room for bands * BAND_CAP candidates */
 #define COMMON_FP 32		/* in-record fingerprints this common are ignored */
 #define ORIGIN_BITS 20		/* 2^20 remembered first holders: 16 MiB */
 #define ID_RING 65536		/* ids of the last records, for 'first' */
@@ -90,6 +92,8 @@ struct dedupe {
 	size_t capcps;
 	uint64_t *sh;
 	size_t capsh;
+	uint64_t *sh2;		/* a second paragraph's, for containment */
+	size_t capsh2;
 	uint8_t *lsigs;		/* signatures of the record's paragraphs */
 	size_t caplsigs;
 	uint32_t *lbands;	/* and their LSH bucket keys */
@@ -100,6 +104,10 @@ struct dedupe {
 	size_t capcounts;
 	uint32_t *cand;
 	size_t capcand;
+	struct {			/* candidates seen by near_match */
+		uint32_t stamp, pid, bands;
+	} checked[1 << CHECKED_BITS];
+	uint32_t stamp;
 	struct hset *local_set;		/* the record's kept keys */
 	struct imap *local_bands;	/* and their LSH buckets */
 	struct imap *local_fps;		/* the record's fingerprints */
@@ -319,6 +327,7 @@ dedupe_free(struct dedupe *d)
 	buf_release(&d->keys);
 	free(d->cps);
 	free(d->sh);
+	free(d->sh2);
 	free(d->lsigs);
 	free(d->lbands);
 	free(d->fps);
@@ -525,6 +534,30 @@ shingle(struct dedupe *d, const struct work *w)
 	return minhash_shingles(&d->mh, d->cps, n, d->sh);
 }
 
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The share of paragraph a's shingles that paragraph b has too. */
+static double
+shingle_containment(struct dedupe *d, size_t a, size_t b)
+{
+	size_t nb = shingle(d, &d->work[b]), na, in = 0;
+
+	/* b's shingles, sorted, in a buffer of their own; then a's. */
+	reserve(&d->sh2, &d->capsh2, nb + 1, sizeof *d->sh2);
+	memcpy(d->sh2, d->sh, nb * sizeof *d->sh);
+	qsort(d->sh2, nb, sizeof *d->sh2, cmp_u64);
+	na = shingle(d, &d->work[a]);
+	for (size_t i = 0; i < na; i++)
+		in += bsearch(&d->sh[i], d->sh2, nb, sizeof *d->sh2, cmp_u64) != NULL;
+	return na ? (double)in / (double)na : 0;
+}
+
 /* Signatures and fingerprints of the judged paragraphs. */
 static void
 sketch(struct dedupe *d, struct dedupe_result *res)
@@ -649,10 +682,20 @@ find_contained(struct dedupe *d, struct dedupe_result *res, double threshold)
 			if (best == SIZE_MAX || d->counts[b] > d->counts[best])
 				best = b;
 		}
+		/*
+		 * Fingerprints only sample; both texts are here, so the
+		 * verdict is the share of the paragraph's shingles found in
+		 * the other (a subhead made of the body's phrases shares a few
+		 * fingerprints, not most of its shingles).
+		 */
 		if (best != SIZE_MAX &&
 		    d->counts[best] >= threshold * (double)w->nfp) {
-			w->container = (long)best;
-			w->contained_sim = (double)d->counts[best] / (double)w->nfp;
+			double c = shingle_containment(d, i, best);
+
+			if (c >= threshold) {
+				w->container = (long)best;
+				w->contained_sim = c;
+			}
 		}
 		for (k = 0; k < ncand; k++)
 			d->counts[d->cand[k]] = 0;
@@ -660,8 +703,12 @@ find_contained(struct dedupe *d, struct dedupe_result *res, double threshold)
 }
 
 /*
- * The most similar earlier paragraph sharing an LSH bucket with paragraph
- * 'i' in 'index' (whose values number the signatures 'sigs'), or -1.
+ * An earlier paragraph sharing two LSH buckets with paragraph 'i' in
+ * 'index' (whose values number the signatures 'sigs') and similar enough,
+ * or -1.  Shared buckets are counted per candidate in a small table
+ * stamped per call (never cleared); a candidate's signature is prefetched
+ * at its first bucket and checked at its second.  The first that passes
+ * wins.
  */
 static long
 near_match(struct dedupe *d, struct imap *index, const uint8_t *sigs, size_t i,
@@ -670,29 +717,33 @@ near_match(struct dedupe *d, struct imap *index, const uint8_t *sigs, size_t i,
 	const uint8_t *sig = d->lsigs + i * MINHASH_K;
 	const uint32_t *keys = d->lbands + i * (size_t)d->bands;
 	uint32_t vals[BAND_CAP];
-	long best = -1;
-	double best_sim = 0;
 
+	if (++d->stamp == 0) {
+		memset(d->checked, 0, sizeof d->checked);
+		d->stamp = 1;
+	}
 	for (int b = 0; b < d->bands; b++) {
 		size_t n = imap_get(index, keys[b], vals, BAND_CAP);
 
 		for (size_t v = 0; v < n; v++) {
+			uint32_t h = (vals[v] * 0x9E3779B1u) >> (32 - CHECKED_BITS);
 			const uint8_t *other = sigs + (size_t)vals[v] * MINHASH_K;
-			double s;
 
-			/* The bucket key is 32 bits: check the band itself. */
-			if (memcmp(other + b * d->rows, sig + b * d->rows,
-			    (size_t)d->rows) != 0)
-				continue;
-			s = minhash_similarity(sig, other);
-			if (s >= d->o.near && s > best_sim) {
-				best = vals[v];
-				best_sim = s;
+			while (d->checked[h].stamp == d->stamp && d->checked[h].pid != vals[v])
+				h = (h + 1) & ((1u << CHECKED_BITS) - 1);
+			if (d->checked[h].stamp != d->stamp) {
+				d->checked[h].stamp = d->stamp;
+				d->checked[h].pid = vals[v];
+				d->checked[h].bands = 1;
+				__builtin_prefetch(other);
+				__builtin_prefetch(other + 64);
+			} else if (++d->checked[h].bands == 2 &&
+			    minhash_similar(sig, other, d->o.near, sim)) {
+				return vals[v];
 			}
 		}
 	}
-	*sim = best_sim;
-	return best;
+	return -1;
 }
 
 /*
@@ -708,7 +759,7 @@ contained_match(struct dedupe *d, const struct work *w, double threshold,
 	size_t size = 16, i, best_n = 0;
 	long best = -1;
 
-	if (w->nfp < MIN_FPS)
+	if (w->nfp < MIN_FPS_STREAM)
 		return -1;
 	while (size < w->nfp * FP_CAP * 2)
 		size *= 2;

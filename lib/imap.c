@@ -93,7 +93,7 @@ grow(struct imap *m)
 	struct slot *old = m->s;
 	size_t oldn = m->n;
 
-	alloc_slots(m, oldn + oldn / 4);
+	alloc_slots(m, oldn + oldn / 2);
 	for (size_t i = 0; i < oldn; i++)
 		if (old[i].val1 != 0)
 			put(m, old[i].key, old[i].val1);

@@ -7,8 +7,8 @@
  * most 'cap' values: further values for it are ignored.  That bounds every
  * lookup, even on input built so that many paragraphs share one band or
  * fingerprint, at the price of forgetting some of them.  Open addressing
- * with linear probing, 8 bytes a slot, grown by 1.25x at 80% full: 10 to
- * 12.5 bytes a pair.
+ * with linear probing, 8 bytes a slot, grown by 1.5x at 80% full: 10 to
+ * 15 bytes a pair.
  */
 #ifndef WINNOW_IMAP_H
 #define WINNOW_IMAP_H

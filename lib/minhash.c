@@ -70,40 +70,67 @@ minhash_shingles(const struct minhash *mh, const uint32_t *cps, size_t n,
 }
 
 /*
- * The hot loop: every hash function over every shingle.  Eight functions
- * share one vector (GCC vector extensions, so no intrinsics): their
- * minima stay in registers while the shingles stream past.  The AVX2
- * clone, picked at load time where the CPU has it, does eight 32-bit
- * multiplies at once; elsewhere the compiler splits the vectors.
+ * The hot loop: every hash function over every shingle, keeping the
+ * minima.  With AVX2 (checked at run time) thirty-two functions at a time
+ * stay in four registers while the shingles stream past: a multiply and
+ * an unsigned min per eight lanes.  Elsewhere, plain C.
  */
-typedef uint32_t v8u32 __attribute__((vector_size(32)));
+static void
+sign_mins_c(const struct minhash *mh, const uint32_t *x, size_t n,
+    uint32_t *mins)
+{
+	for (size_t j = 0; j < n; j++)
+		for (int i = 0; i < MINHASH_K; i++) {
+			uint32_t v = (x[j] ^ mh->xr[i]) * mh->mul[i];
 
-__attribute__((target_clones("avx2", "default")))
+			mins[i] = v < mins[i] ? v : mins[i];
+		}
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+
+__attribute__((target("avx2")))
+static void
+sign_mins_avx2(const struct minhash *mh, const uint32_t *x, size_t n,
+    uint32_t *mins)
+{
+	for (int blk = 0; blk < MINHASH_K; blk += 32) {
+		__m256i a[4], m[4], lo[4];
+
+		for (int k = 0; k < 4; k++) {
+			a[k] = _mm256_loadu_si256((const __m256i *)(mh->xr + blk + 8 * k));
+			m[k] = _mm256_loadu_si256((const __m256i *)(mh->mul + blk + 8 * k));
+			lo[k] = _mm256_loadu_si256((const __m256i *)(mins + blk + 8 * k));
+		}
+		for (size_t j = 0; j < n; j++) {
+			__m256i v = _mm256_set1_epi32((int)x[j]);
+
+			for (int k = 0; k < 4; k++)
+				lo[k] = _mm256_min_epu32(lo[k], _mm256_mullo_epi32(
+				    _mm256_xor_si256(v, a[k]), m[k]));
+		}
+		for (int k = 0; k < 4; k++)
+			_mm256_storeu_si256((__m256i *)(mins + blk + 8 * k), lo[k]);
+	}
+}
+
 static void
 sign_mins(const struct minhash *mh, const uint32_t *x, size_t n,
     uint32_t *mins)
 {
-	for (int blk = 0; blk < MINHASH_K; blk += 16) {
-		v8u32 a0, a1, m0, m1, lo0, lo1;
+	static int avx2 = -1;
 
-		memcpy(&a0, mh->xr + blk, sizeof a0);
-		memcpy(&a1, mh->xr + blk + 8, sizeof a1);
-		memcpy(&m0, mh->mul + blk, sizeof m0);
-		memcpy(&m1, mh->mul + blk + 8, sizeof m1);
-		memcpy(&lo0, mins + blk, sizeof lo0);
-		memcpy(&lo1, mins + blk + 8, sizeof lo1);
-		for (size_t j = 0; j < n; j++) {
-			v8u32 v = (v8u32){ 0 } + x[j];
-			v8u32 h0 = (v ^ a0) * m0, h1 = (v ^ a1) * m1;
-			v8u32 lt0 = (v8u32)(h0 < lo0), lt1 = (v8u32)(h1 < lo1);
-
-			lo0 = (h0 & lt0) | (lo0 & ~lt0);
-			lo1 = (h1 & lt1) | (lo1 & ~lt1);
-		}
-		memcpy(mins + blk, &lo0, sizeof lo0);
-		memcpy(mins + blk + 8, &lo1, sizeof lo1);
-	}
+	if (avx2 < 0)
+		avx2 = __builtin_cpu_supports("avx2") != 0;
+	if (avx2)
+		sign_mins_avx2(mh, x, n, mins);
+	else
+		sign_mins_c(mh, x, n, mins);
 }
+#else
+#define sign_mins sign_mins_c
+#endif
 
 void
 minhash_sign(const struct minhash *mh, const uint64_t *sh, size_t n,
@@ -127,23 +154,66 @@ minhash_sign(const struct minhash *mh, const uint64_t *sh, size_t n,
 		sig[i] = (uint8_t)((mins[i] * 0x9E3779B1u) >> 24);
 }
 
-double
-minhash_similarity(const uint8_t *a, const uint8_t *b)
+/* How many of the 8 bytes at 'a' and 'b' are equal. */
+static inline int
+same_bytes(const uint8_t *a, const uint8_t *b)
 {
-	int same = 0;
-	double p, c = 1.0 / 256;
+	const uint64_t lo7 = 0x7F7F7F7F7F7F7F7FULL;
+	uint64_t x, y;
 
-	for (int i = 0; i < MINHASH_K; i++)
-		same += a[i] == b[i];
-	p = (double)same / MINHASH_K;
+	memcpy(&x, a, 8);
+	memcpy(&y, b, 8);
+	x ^= y;
+	/* 0x80 exactly in the zero bytes of x; then add those bits up. */
+	x = ~(((x & lo7) + lo7) | x | lo7);
+	return (int)(((x >> 7) * 0x0101010101010101ULL) >> 56);
+}
+
+/* Signature positions that agree, for the b-bit estimate of Jaccard. */
+static double
+estimate(int same)
+{
+	double p = (double)same / MINHASH_K, c = 1.0 / 256;
+
 	p = (p - c) / (1 - c);
 	return p < 0 ? 0 : p;
 }
 
 double
+minhash_similarity(const uint8_t *a, const uint8_t *b)
+{
+	int same = 0;
+
+	for (int i = 0; i < MINHASH_K; i += 8)
+		same += same_bytes(a + i, b + i);
+	return estimate(same);
+}
+
+int
+minhash_similar(const uint8_t *a, const uint8_t *b, double j, double *sim)
+{
+	/* Positions that must agree for an estimate of at least j. */
+	int need = (int)ceil((j * (1 - 1.0 / 256) + 1.0 / 256) * MINHASH_K - 1e-9);
+	int same = 0;
+
+	for (int i = 0; i < MINHASH_K; i += 8) {
+		same += same_bytes(a + i, b + i);
+		/* Stop once the rest cannot make up the difference: most
+		 * candidates are told apart in the first cache line. */
+		if (same + MINHASH_K - (i + 8) < need)
+			return 0;
+	}
+	*sim = estimate(same);
+	return *sim >= j;
+}
+
+double
 minhash_lsh_prob(int bands, int rows, double j)
 {
-	return 1 - pow(1 - pow(j, rows), bands);
+	double p = pow(j, rows);
+
+	/* 1 - P(no band shared) - P(exactly one) */
+	return 1 - pow(1 - p, bands) - bands * p * pow(1 - p, bands - 1);
 }
 
 void
@@ -151,7 +221,7 @@ minhash_lsh_params(double j, int *bands, int *rows)
 {
 	int r;
 
-	for (r = MINHASH_K; r > 1; r--)
+	for (r = MINHASH_K / 2; r > 1; r--)
 		if (minhash_lsh_prob(MINHASH_K / r, r, j) >= 0.995)
 			break;
 	*rows = r;
@@ -168,32 +238,45 @@ minhash_band(const struct minhash *mh, const uint8_t *sig, int band, int rows)
 size_t
 minhash_winnow(const uint64_t *sh, size_t n, int w, uint32_t *fps)
 {
-	size_t dq[64];		/* window positions of rising hashes: a ring */
-	size_t head = 0, tail = 0, nfp = 0, last = SIZE_MAX, i, end;
 	size_t win = w < 1 ? 1 : w > 64 ? 64 : (size_t)w;
 	size_t full = n < win ? n : win;	/* a key shorter than a window has one */
+	size_t pre[64], suf[64];		/* argmins within one block */
+	size_t nfp = 0, last = SIZE_MAX, i, end;
 
 	if (n <= MINHASH_SHINGLE)
 		return 0;
-	for (i = 0; i < n; i++) {
-		size_t min;
+	/*
+	 * Window [s, s + full) spans at most two blocks of 'full' shingles:
+	 * its minimum is the smaller of the suffix minimum of s's block from s
+	 * and the prefix minimum of the next block up to s + full - 1 (van
+	 * Herk / Gil-Werman).  Ties go to the rightmost, as in the paper.
+	 */
+	for (size_t b = 0; b + full <= n || b == 0; b += full) {
+		size_t bend = b + full < n ? b + full : n;
+		size_t nend = bend + full < n ? bend + full : n;
+		size_t k;
 
-		/*
-		 * Popping equal hashes too keeps the rightmost minimum, as in
-		 * the paper: fewer re-picks.
-		 */
-		while (tail > head && sh[dq[(tail - 1) % 64]] >= sh[i])
-			tail--;
-		dq[tail++ % 64] = i;
-		if (i + 1 < full)
-			continue;
-		while (dq[head % 64] + full <= i)
-			head++;
-		min = dq[head % 64];
-		if (min == last)
-			continue;
-		last = min;
-		fps[nfp++] = (uint32_t)sh[min];
+		/* Suffix argmins of this block, prefix argmins of the next. */
+		suf[bend - 1 - b] = bend - 1;
+		for (k = bend - 1; k-- > b; )
+			suf[k - b] = sh[k] < sh[suf[k + 1 - b]] ? k : suf[k + 1 - b];
+		for (k = bend; k < nend; k++)
+			pre[k - bend] = k == bend || sh[k] <= sh[pre[k - 1 - bend]] ?
+			    k : pre[k - 1 - bend];
+		for (size_t s = b; s < bend && s + full <= n; s++) {
+			size_t min = suf[s - b];
+
+			if (s > b) {	/* the window reaches into the next block */
+				size_t p = pre[s + full - 1 - bend];
+
+				if (sh[p] <= sh[min])
+					min = p;
+			}
+			if (min != last) {
+				fps[nfp++] = (uint32_t)sh[min];
+				last = min;
+			}
+		}
 	}
 	/* A few dozen: insertion sort, then unique. */
 	for (i = 1; i < nfp; i++) {

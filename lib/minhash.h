@@ -49,13 +49,24 @@ void minhash_sign(const struct minhash *mh, const uint64_t *sh, size_t n,
 double minhash_similarity(const uint8_t *a, const uint8_t *b);
 
 /*
- * minhash_lsh_params(j, &bands, &rows): the banding for threshold 'j':
- * the most rows per band (fewest candidates) such that a pair of
- * similarity 'j' still shares a band with probability >= 99.5%.
+ * minhash_similar(a, b, j, &sim): whether the estimate reaches 'j'; when it
+ * does, '*sim' is set to it.  Gives up as soon as it cannot: cheaper than
+ * minhash_similarity() on the many candidates that fail.
+ */
+int minhash_similar(const uint8_t *a, const uint8_t *b, double j, double *sim);
+
+/*
+ * minhash_lsh_params(j, &bands, &rows): the banding for threshold 'j'.  A
+ * pair is a candidate when it shares two bands or more: most pairs that
+ * share one are far below the threshold (one band of five rows agrees by
+ * chance for J = 0.5 three times in a hundred), and checking them would
+ * cost more than everything else.  The most rows per band (fewest
+ * candidates) such that a pair of similarity 'j' still shares two bands
+ * with probability >= 99.5%.
  */
 void minhash_lsh_params(double j, int *bands, int *rows);
 
-/* minhash_lsh_prob(bands, rows, j): P(a pair of similarity j shares a band). */
+/* minhash_lsh_prob(bands, rows, j): P(a pair of similarity j shares two bands). */
 double minhash_lsh_prob(int bands, int rows, double j);
 
 /* minhash_band(mh, sig, band, rows): the 32-bit bucket key of one band. */

@@ -254,6 +254,11 @@ END_TEST
 	"\xeb\x82\xb4\xeb\x85\x84 \xec\x83\x81\xeb\xb0\x98\xea\xb8\xb0\xea\xb9\x8c\xec\xa7\x80 " \
 	"\xeb\x8b\xa8\xea\xb3\x84\xec\xa0\x81\xec\x9c\xbc\xeb\xa1\x9c \xec\x8b\x9c\xed\x96\x89\xeb\x90\xa0 " \
 	"\xec\x98\x88\xec\xa0\x95\xec\x9d\xb4\xeb\x8b\xa4."
+/* A subhead of phrases from K1 and K2: 새로운 정책 / 일자리 창출 예정 */
+#define SUB "\xec\x83\x88\xeb\xa1\x9c\xec\x9a\xb4 \xec\xa0\x95\xec\xb1\x85\xec\x9d\x84 " \
+	"\xeb\xb0\x9c\xed\x91\x9c\xed\x95\xa0 \xec\x98\x88\xec\xa0\x95, " \
+	"\xec\x9d\xbc\xec\x9e\x90\xeb\xa6\xac \xec\xb0\xbd\xec\xb6\x9c\xec\x9d\x84 " \
+	"\xec\x9c\x84\xed\x95\x9c \xea\xb2\x83"
 /* The first sentence of K1 alone: a teaser. */
 #define K1t "\xec\xa0\x95\xeb\xb6\x80\xeb\x8a\x94 \xec\x98\xac\xed\x95\xb4 \xed\x95\x98\xeb\xb0\x98\xea\xb8\xb0" \
 	"\xec\x97\x90 \xec\x83\x88\xeb\xa1\x9c\xec\x9a\xb4 \xec\xa0\x95\xec\xb1\x85\xec\x9d\x84 " \
@@ -293,9 +298,13 @@ START_TEST(test_dedupe_contained)
 	struct dedupe *d = dedupe_new(&o, seed);
 
 	/* A teaser before the full paragraph: the teaser goes, wherever it is. */
-	expect(verdicts(d, K1t "\n" P1 "\n" K1, "1"), "CKK");
-	expect(verdicts(d, P2 "\n" K1t, "2"), "KC");		/* across records */
-	expect(verdicts(d, K1t "\n" K1t, "3"), "CC");	/* both inside K1 */
+	expect(verdicts(d, K1t "\n" P1 "\n" K1 " " K2, "1"), "CKK");
+	/* Across records, a teaser long enough for fingerprints (K1 is). */
+	expect(verdicts(d, P2 "\n" K1, "2"), "KC");
+	/* A short one is checked within its record only. */
+	expect(verdicts(d, K1t "\n" K1t, "3"), "KE");
+	/* A subhead made of phrases of the paragraph below is no teaser. */
+	expect(verdicts(d, SUB "\n" K1 " " K2 "!", "4"), "KE");
 	dedupe_free(d);
 	d = dedupe_new(&o, seed);
 	expect(verdicts(d, K1t "\n" K1t, "1"), "KE");

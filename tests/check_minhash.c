@@ -101,6 +101,29 @@ START_TEST(test_minhash_estimate_unbiased)
 }
 END_TEST
 
+/* The early-exit test agrees with the full estimate. */
+START_TEST(test_minhash_similar_agrees)
+{
+	int bad = 0;
+
+	for (int t = 0; t < 20000; t++) {
+		uint8_t a[MINHASH_K], b[MINHASH_K];
+		int differ = (int)(next() % (MINHASH_K + 1));
+		double j = 0.3 + (double)(next() % 70) / 100, s = -1, full;
+
+		for (int i = 0; i < MINHASH_K; i++)
+			a[i] = b[i] = (uint8_t)next();
+		for (int i = 0; i < differ; i++)
+			b[next() % MINHASH_K] ^= (uint8_t)(1 + next() % 255);
+		full = minhash_similarity(a, b);
+		if (minhash_similar(a, b, j, &s) != (full >= j) ||
+		    (full >= j && s != full))
+			bad++;
+	}
+	ck_assert_int_eq(bad, 0);
+}
+END_TEST
+
 START_TEST(test_minhash_keyed)
 {
 	struct minhash m1, m2;
@@ -128,16 +151,18 @@ START_TEST(test_minhash_lsh_params)
 	int bands, rows;
 
 	minhash_lsh_params(0.8, &bands, &rows);
-	ck_assert_int_eq(rows, 6);
-	ck_assert_int_eq(bands, 21);
+	ck_assert_int_eq(rows, 5);
+	ck_assert_int_eq(bands, 25);
+	/* Two bands of 25 shared: J 0.8 almost surely, J 0.5 rarely. */
+	ck_assert(minhash_lsh_prob(25, 5, 0.8) > 0.999);
+	ck_assert(minhash_lsh_prob(25, 5, 0.5) < 0.2);
+	ck_assert(minhash_lsh_prob(25, 5, 0.3) < 0.002);
 	for (unsigned i = 0; i < 5; i++) {
 		minhash_lsh_params(js[i], &bands, &rows);
 		ck_assert_int_le(bands * rows, MINHASH_K);
 		ck_assert(minhash_lsh_prob(bands, rows, js[i]) >= 0.995);
 		/* One more row per band would miss too many. */
 		ck_assert(minhash_lsh_prob(MINHASH_K / (rows + 1), rows + 1, js[i]) < 0.995);
-		/* Unrelated paragraphs (J 0.1) almost never become candidates. */
-		ck_assert(minhash_lsh_prob(bands, rows, 0.1) < 0.05 || js[i] < 0.6);
 	}
 }
 END_TEST
@@ -289,6 +314,7 @@ minhash_suite(void)
 	tcase_add_test(tc, test_minhash_shingle_counts);
 	tcase_add_test(tc, test_minhash_identical_and_disjoint);
 	tcase_add_test(tc, test_minhash_estimate_unbiased);
+	tcase_add_test(tc, test_minhash_similar_agrees);
 	tcase_add_test(tc, test_minhash_keyed);
 	tcase_add_test(tc, test_minhash_lsh_params);
 	tcase_add_test(tc, test_minhash_bands_agree);
