@@ -7,7 +7,6 @@
 #include "buf.h"
 #include "cli.h"
 #include "dedupe.h"
-#include "json.h"
 #include "rec.h"
 #include "state.h"
 #include "util.h"
@@ -148,39 +147,6 @@ record_id(struct cli *c, struct rec *r)
 	json_escape(text.data, text.len, &id);
 }
 
-static const char *const reasons[] = {
-	[DEDUPE_EXACT] = "exact", [DEDUPE_NEAR] = "near",
-	[DEDUPE_CONTAINED] = "contained", [DEDUPE_DOC] = "doc"
-};
-
-/* One line per dropped paragraph: where it was, what, and who had it first. */
-static int
-write_removed(const char *s, const struct dedupe_result *res)
-{
-	struct buf *b = out_buf(removed);
-
-	for (size_t i = 0; i < res->n; i++) {
-		const struct dedupe_para *p = &res->p[i];
-
-		if (p->verdict <= DEDUPE_KEEP)
-			continue;
-		buf_addstr(b, "{\"id\":");
-		buf_add(b, id.data, id.len);
-		buf_printf(b, ",\"para\":%zu,\"text\":", i);
-		json_escape(s + p->start, p->len, b);
-		buf_addstr(b, ",\"first\":");
-		if (p->first)
-			buf_add(b, p->first, p->first_len);
-		else
-			buf_addstr(b, "null");
-		buf_printf(b, ",\"reason\":\"%s\"", reasons[p->verdict]);
-		if (p->verdict == DEDUPE_NEAR || p->verdict == DEDUPE_CONTAINED)
-			buf_printf(b, ",\"similarity\":%.2f", p->similarity);
-		buf_addstr(b, "}\n");
-	}
-	return out_ready(removed);
-}
-
 static int
 dedupe_record_cb(struct cli *c, struct rec *r)
 {
@@ -192,8 +158,11 @@ dedupe_record_cb(struct cli *c, struct rec *r)
 	if (removed)
 		record_id(c, r);
 	dedupe_record(engine, s, len, id.data, id.len, &res);
-	if (removed && (res.dropped || res.drop_doc) && write_removed(s, &res) < 0)
-		return CLI_FAIL;
+	if (removed && (res.dropped || res.drop_doc)) {
+		dedupe_removed_json(&res, s, id.data, id.len, out_buf(removed));
+		if (out_ready(removed) < 0)
+			return CLI_FAIL;
+	}
 	if (res.drop_doc)
 		return CLI_DONE;
 	if (res.dropped) {
@@ -236,28 +205,7 @@ dedupe_commit(struct cli *c)
 static void
 dedupe_summary(struct cli *c, struct buf *b)
 {
-	struct dedupe_stats s;
-	double mib = 1024.0 * 1024.0;
-
-	dedupe_stats(engine, &s);
-	buf_printf(b, "%llu paragraphs (%llu judged); dropped %llu exact, %llu near, "
-	    "%llu contained, and %llu records whole (with %llu other paragraphs)",
-	    (unsigned long long)s.paragraphs, (unsigned long long)s.judged,
-	    (unsigned long long)s.exact, (unsigned long long)s.near,
-	    (unsigned long long)s.contained, (unsigned long long)s.docs,
-	    (unsigned long long)s.doc_paragraphs);
-	if (s.bands)
-		buf_printf(b, "; LSH %d bands of %d rows for J >= %.2f", s.bands,
-		    s.rows, opts.near);
-	buf_printf(b, "; %llu distinct paragraphs remembered in %.1f %s (%.1f bytes each)",
-	    (unsigned long long)s.distinct,
-	    s.bytes >= 10 * mib ? (double)s.bytes / mib : (double)s.bytes / 1024,
-	    s.bytes >= 10 * mib ? "MiB" : "KiB",
-	    s.distinct ? (double)s.bytes / (double)s.distinct : 0.0);
-	if (s.bloom)
-		buf_printf(b, "; Bloom filter: expected false-positive rate %.2g now, "
-		    "1e-4 up to %llu paragraphs", s.bloom_fpr,
-		    (unsigned long long)s.bloom_capacity);
+	dedupe_describe(engine, b);
 }
 
 /* --merge A B... [-o C]: combine shard states; C defaults to stdout. */

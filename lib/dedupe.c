@@ -13,6 +13,7 @@
 #include "dedupe.h"
 #include "hset.h"
 #include "imap.h"
+#include "json.h"
 #include "minhash.h"
 #include "utf8.h"
 #include "util.h"
@@ -1307,4 +1308,64 @@ done:
 	dedupe_free(d);
 	state_close(out);
 	return rc;
+}
+
+static const char *const reasons[] = {
+	[DEDUPE_EXACT] = "exact", [DEDUPE_NEAR] = "near",
+	[DEDUPE_CONTAINED] = "contained", [DEDUPE_DOC] = "doc"
+};
+
+void
+dedupe_removed_json(const struct dedupe_result *res, const char *text,
+    const char *id, size_t idlen, struct buf *out)
+{
+	for (size_t i = 0; i < res->n; i++) {
+		const struct dedupe_para *p = &res->p[i];
+
+		if (p->verdict <= DEDUPE_KEEP)
+			continue;
+		buf_addstr(out, "{\"id\":");
+		if (id != NULL && idlen > 0)
+			buf_add(out, id, idlen);
+		else
+			buf_addstr(out, "null");
+		buf_printf(out, ",\"para\":%zu,\"text\":", i);
+		json_escape(text + p->start, p->len, out);
+		buf_addstr(out, ",\"first\":");
+		if (p->first)
+			buf_add(out, p->first, p->first_len);
+		else
+			buf_addstr(out, "null");
+		buf_printf(out, ",\"reason\":\"%s\"", reasons[p->verdict]);
+		if (p->verdict == DEDUPE_NEAR || p->verdict == DEDUPE_CONTAINED)
+			buf_printf(out, ",\"similarity\":%.2f", p->similarity);
+		buf_addstr(out, "}\n");
+	}
+}
+
+void
+dedupe_describe(const struct dedupe *d, struct buf *b)
+{
+	struct dedupe_stats s;
+	double mib = 1024.0 * 1024.0;
+
+	dedupe_stats(d, &s);
+	buf_printf(b, "%llu paragraphs (%llu judged); dropped %llu exact, %llu near, "
+	    "%llu contained, and %llu records whole (with %llu other paragraphs)",
+	    (unsigned long long)s.paragraphs, (unsigned long long)s.judged,
+	    (unsigned long long)s.exact, (unsigned long long)s.near,
+	    (unsigned long long)s.contained, (unsigned long long)s.docs,
+	    (unsigned long long)s.doc_paragraphs);
+	if (s.bands)
+		buf_printf(b, "; LSH %d bands of %d rows for J >= %.2f", s.bands,
+		    s.rows, d->o.near);
+	buf_printf(b, "; %llu distinct paragraphs remembered in %.1f %s (%.1f bytes each)",
+	    (unsigned long long)s.distinct,
+	    s.bytes >= 10 * mib ? (double)s.bytes / mib : (double)s.bytes / 1024,
+	    s.bytes >= 10 * mib ? "MiB" : "KiB",
+	    s.distinct ? (double)s.bytes / (double)s.distinct : 0.0);
+	if (s.bloom)
+		buf_printf(b, "; Bloom filter: expected false-positive rate %.2g now, "
+		    "1e-4 up to %llu paragraphs", s.bloom_fpr,
+		    (unsigned long long)s.bloom_capacity);
 }

@@ -144,6 +144,18 @@ struct dedupe_stats {
 
 void dedupe_stats(const struct dedupe *d, struct dedupe_stats *s);
 
+/* dedupe_describe(d, b): append the counts of dedupe_stats() in words (-v). */
+void dedupe_describe(const struct dedupe *d, struct buf *b);
+
+/*
+ * dedupe_removed_json(res, text, id, idlen, out): append one JSON line per
+ * dropped paragraph of a judged record: {"id":ID,"para":N,"text":"...",
+ * "first":ID|null,"reason":"exact|near|contained|doc"[,"similarity":S]}.
+ * 'id' is the record's id as JSON (NULL: null); 'text' the text judged.
+ */
+void dedupe_removed_json(const struct dedupe_result *res, const char *text,
+    const char *id, size_t idlen, struct buf *out);
+
 /*
  * dedupe_merge_files(inputs, n, output, wait, stats): save to 'output' (a
  * path, or "-" for standard output) everything the 'n' states 'inputs'

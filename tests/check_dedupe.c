@@ -317,6 +317,25 @@ START_TEST(test_dedupe_contained)
 }
 END_TEST
 
+/* --removed lines: one per dropped paragraph, first holder and reason. */
+START_TEST(test_dedupe_removed_json)
+{
+	struct dedupe_opts o = opts(0, 0);
+	struct dedupe *d = dedupe_new(&o, seed);
+	struct dedupe_result r;
+	struct buf b = BUF_INIT;
+	const char *t = P1 "\n\"" P2 "\"";
+
+	verdicts(d, "\"" P2 "\"", "\"a\"");
+	dedupe_record(d, t, strlen(t), "7", 1, &r);
+	dedupe_removed_json(&r, t, "7", 1, &b);
+	ck_assert_str_eq(b.data, "{\"id\":7,\"para\":1,\"text\":\"\\\"" P2 "\\\"\","
+	    "\"first\":\"a\",\"reason\":\"exact\"}\n");
+	buf_release(&b);
+	dedupe_free(d);
+}
+END_TEST
+
 /* Each row: text, verdicts per paragraph (K kept, E dropped), result. */
 static const struct {
 	const char *text;
@@ -585,6 +604,7 @@ dedupe_suite(void)
 	tcase_add_test(tc, test_dedupe_drop_docs);
 	tcase_add_test(tc, test_dedupe_near);
 	tcase_add_test(tc, test_dedupe_contained);
+	tcase_add_test(tc, test_dedupe_removed_json);
 	tcase_add_loop_test(tc, test_dedupe_rebuild_table, 0,
 	    sizeof rebuild_rows / sizeof rebuild_rows[0]);
 	tcase_add_test(tc, test_dedupe_memory_per_paragraph);
