@@ -419,6 +419,101 @@ START_TEST(test_seed_pages)
 }
 END_TEST
 
+/*
+ * Each kind of boilerplate the built-in rules know, one line of it set
+ * among body paragraphs: removed (whole, or the part given), for the
+ * reason named.  Lines invented for the test.
+ */
+static const struct {
+	int lang;
+	const char *line;
+	const char *reason;
+	const char *cut;	/* the text cut, when not the whole line */
+} kind_rows[] = {
+	{ STRIP_KO, "<저작권자(c) 가상통신, 무단 전재-재배포 금지>", "copyright", NULL },
+	{ STRIP_KO, "ⓒ 가상경제 & example.co.kr, 무단전재 및 재배포 금지", "copyright", NULL },
+	{ STRIP_KO, "[가상일보=나은별 기자] 정부는 새 정책을 내놓았다고 밝혔다.", "byline",
+	    "[가상일보=나은별 기자]" },
+	{ STRIP_KO, "나은별 기자 eunbyul@example.co.kr", "byline", NULL },
+	{ STRIP_KO, "브뤼셀=나은별 특파원", "byline", NULL },
+	{ STRIP_KO, "기자명 나은별 기자   입력 2025.10.21 09:40   댓글 0", "byline", NULL },
+	{ STRIP_KO, "입력 2025.10.21 10:00  수정 2025.10.21 11:30", "date", NULL },
+	{ STRIP_KO, "2025/10/21 09:12 송고", "date", NULL },
+	{ STRIP_KO, "시민들이 거리를 걷고 있다. 서울=가상통신", "caption", NULL },
+	{ STRIP_KO, "회의 참석자들이 기념 촬영을 하고 있다. /가상그룹 제공", "caption", NULL },
+	{ STRIP_KO, "(사진=가상통신)", "caption", NULL },
+	{ STRIP_KO, "▲ 지난 1일 열린 행사에서 참석자들이 박수를 치고 있다.", "caption", NULL },
+	{ STRIP_KO, "이미지 확대", "caption", NULL },
+	{ STRIP_KO, "[앵커]", "broadcast", NULL },
+	{ STRIP_KO, "영상취재 : 나은별 기자", "broadcast", NULL },
+	{ STRIP_KO, "가상일보는 여러분의 제보를 기다립니다.", "tipline", NULL },
+	{ STRIP_KO, "▶카카오톡: '가상제보' 검색", "tipline", NULL },
+	{ STRIP_KO, "※ 이 기사는 AI가 요약해 자동 작성했습니다.", "notice", NULL },
+	{ STRIP_KO, "▶ 관련기사 바로가기", "related", NULL },
+	{ STRIP_KO, "많이 본 뉴스", "related", NULL },
+	{ STRIP_KO, "등록된 댓글이 없습니다.", "comments", NULL },
+	{ STRIP_KO, "페이스북(으)로 기사보내기 트위터(으)로 기사보내기", "widget", NULL },
+	{ STRIP_KO, "좋아요 0 훈훈해요 0 슬퍼요 0", "widget", NULL },
+	{ STRIP_KO, "본문 글씨 줄이기 본문 글씨 키우기", "widget", NULL },
+	{ STRIP_KO, "기자 구독하기", "widget", NULL },
+	{ STRIP_KO, "홈 > 경제 > 금융", "widget", NULL },
+	{ STRIP_KO, "가상일보 | 서울특별시 중구 가상로 1 | 등록번호 서울 아00000",
+	    "footer", NULL },
+	{ STRIP_KO, "키워드 #금리 #대출", "tags", NULL },
+	{ STRIP_KO, "광고", "ad", NULL },
+	{ STRIP_EN, "Copyright © 2025 Example Media. All rights reserved.",
+	    "copyright", NULL },
+	{ STRIP_EN, "By Dana Whitfield, Staff Writer", "byline", NULL },
+	{ STRIP_EN, "October 21, 2025 7:30 am ET", "date", NULL },
+	{ STRIP_EN, "Updated: 21 Oct 2025 9:38 pm", "date", NULL },
+	{ STRIP_EN, "The harbour at dawn on Monday. Photo: Dana Whitfield",
+	    "caption", NULL },
+	{ STRIP_EN, "Advertisement", "ad", NULL },
+	{ STRIP_EN, "Share this article", "widget", NULL },
+	{ STRIP_EN, "We use cookies to improve your experience on our site.",
+	    "widget", NULL },
+	{ STRIP_EN, "Sign up for our free daily newsletter", "widget", NULL },
+	{ STRIP_EN, "Read more: Council delays the bridge vote", "related", NULL },
+	{ STRIP_EN, "Your email address will not be published.", "comments", NULL },
+	{ STRIP_EN, "Dana Whitfield is a city hall reporter for the Example.",
+	    "author", NULL },
+	{ STRIP_EN, "(Reporting by Dana Whitfield; Editing by Sam Ode)", "footer",
+	    NULL },
+	{ STRIP_EN, "IFRAME: https://www.example.com/embed", "markup", NULL },
+};
+
+START_TEST(test_rule_kinds)
+{
+	struct strip *st = builtin();
+	struct strip_result res = STRIP_RESULT_INIT;
+	const char *line = kind_rows[_i].line;
+	const char *want = kind_rows[_i].cut ? kind_rows[_i].cut : line;
+	struct buf in = BUF_INIT;
+	size_t i;
+	int found = 0;
+
+	if (kind_rows[_i].lang == STRIP_KO)
+		buf_printf(&in, "%s\n%s\n%s\n%s", BODY1, BODY2, line, BODY3);
+	else
+		buf_printf(&in, "%s\n%s\n%s\n%s", EN1, EN2, line, EN3);
+	ck_assert_int_eq(strip_text(st, in.data, in.len, kind_rows[_i].lang,
+	    &res), 0);
+	for (i = 0; i < res.ncut; i++) {
+		const struct strip_cut *c = &res.cut[i];
+
+		ck_assert_uint_eq(c->line, 3);	/* nothing else goes */
+		if (strcmp(c->reason, kind_rows[_i].reason) == 0 &&
+		    c->len == strlen(want) &&
+		    memcmp(in.data + c->start, want, c->len) == 0)
+			found = 1;
+	}
+	ck_assert_msg(found, "'%s': not cut as %s", line, kind_rows[_i].reason);
+	buf_release(&in);
+	strip_result_release(&res);
+	strip_free(st);
+}
+END_TEST
+
 START_TEST(test_builtin_rules_text)
 {
 	size_t len;
@@ -438,6 +533,8 @@ strip_suite(void)
 
 	tcase_set_timeout(tc, 60);	/* limits hit under ASan take a while */
 	tcase_add_test(tc, test_copyright_line_removed);
+	tcase_add_loop_test(tc, test_rule_kinds, 0,
+	    sizeof kind_rows / sizeof kind_rows[0]);
 	tcase_add_test(tc, test_body_mentioning_copyright_kept);
 	tcase_add_test(tc, test_byline_prefix_cut);
 	tcase_add_test(tc, test_captions_and_tail_lines);
