@@ -19,6 +19,7 @@
 #define AND(a, b) _mm_and_si128(a, b)
 #define OR(a, b) _mm_or_si128(a, b)
 #define ANDNOT(a, b) _mm_andnot_si128(a, b)
+#define SUB(a, b) _mm_sub_epi8(a, b)
 #define MAXU(a, b) _mm_max_epu8(a, b)
 #define MINU(a, b) _mm_min_epu8(a, b)
 #include "simd_scan.h"
@@ -33,6 +34,7 @@
 #undef AND
 #undef OR
 #undef ANDNOT
+#undef SUB
 #undef MAXU
 #undef MINU
 
@@ -47,6 +49,7 @@
 #define AND(a, b) _mm256_and_si256(a, b)
 #define OR(a, b) _mm256_or_si256(a, b)
 #define ANDNOT(a, b) _mm256_andnot_si256(a, b)
+#define SUB(a, b) _mm256_sub_epi8(a, b)
 #define MAXU(a, b) _mm256_max_epu8(a, b)
 #define MINU(a, b) _mm256_min_epu8(a, b)
 #include "simd_scan.h"
@@ -119,6 +122,24 @@ simd_skip_hangul_valid(const unsigned char *s, size_t i, size_t len)
 #endif
 	(void)s, (void)len;
 	return i;
+}
+
+size_t
+simd_count_cont(const unsigned char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	if (level < 0)
+		pick();
+#ifdef HAVE_SIMD
+	if (level == 2)
+		return count_cont_avx2(s, len);
+	if (level == 1)
+		return count_cont_sse2(s, len);
+#endif
+	for (i = 0; i < len; i++)
+		n += (s[i] & 0xC0) == 0x80;
+	return n;
 }
 
 int

@@ -39,6 +39,9 @@ size_t simd_skip_clean_valid(const unsigned char *s, size_t i, size_t len,
  */
 size_t simd_skip_hangul_valid(const unsigned char *s, size_t i, size_t len);
 
+/* simd_count_cont(s, len): the number of bytes 80..BF in s[0, len). */
+size_t simd_count_cont(const unsigned char *s, size_t len);
+
 /*
  * simd_use(level): for tests, force the scans to "avx2", "sse2" or "none";
  * returns 0, or -1 when this CPU or build cannot.

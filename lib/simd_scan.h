@@ -156,5 +156,34 @@ SCAN(skip_hangul_valid)(const unsigned char *s, size_t i, size_t len)
 	return i;
 }
 
+/*
+ * The number of continuation bytes (80..BF) in s[0, len): each block's
+ * compare gives -1 per such byte, subtracted from byte counters, which are
+ * summed before they can wrap (every 255 blocks).
+ */
+static TARGET size_t
+SCAN(count_cont)(const unsigned char *s, size_t len)
+{
+	size_t i = 0, total = 0;
+
+	while (len - i >= W) {
+		VEC acc = SPLAT(0);
+		unsigned char lanes[W];
+		int k, j;
+
+		for (k = 0; k < 255 && len - i >= W; k++, i += W) {
+			VEC b = LOAD(s + i);
+
+			acc = SUB(acc, EQ(AND(b, SPLAT(0xC0)), SPLAT(0x80)));
+		}
+		memcpy(lanes, &acc, W);
+		for (j = 0; j < W; j++)
+			total += lanes[j];
+	}
+	for (; i < len; i++)
+		total += (s[i] & 0xC0) == 0x80;
+	return total;
+}
+
 #undef UGE
 #undef ULE

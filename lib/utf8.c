@@ -170,20 +170,8 @@ utf8_add(struct buf *b, int32_t cp)
 size_t
 utf8_count(const char *str, size_t len)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0, n = 0;
-
-	/* Count the bytes that are not continuation bytes, a word at a time. */
-	for (; i + 8 <= len; i += 8) {
-		uint64_t w, cont;
-
-		memcpy(&w, s + i, 8);
-		cont = w & ~(w << 1) & 0x8080808080808080ULL;	/* 10xxxxxx */
-		n += 8 - (size_t)__builtin_popcountll(cont);
-	}
-	for (; i < len; i++)
-		n += (s[i] & 0xC0) != 0x80;
-	return n;
+	/* Every byte but a continuation byte starts a code point. */
+	return len - simd_count_cont((const unsigned char *)str, len);
 }
 
 size_t

@@ -121,6 +121,25 @@ START_TEST(test_simd_clean_stops_at_leading_space)
 }
 END_TEST
 
+START_TEST(test_simd_count_cont)
+{
+	struct buf b = BUF_INIT;
+	size_t len, want = 0, i;
+
+	if (simd_use(levels[_i]) < 0)
+		return;
+	/* Long enough for the counters to be summed more than once. */
+	while (b.len < 3 * 255 * 32 + 7)
+		plain_text(&b, 1);
+	for (len = 0; len <= b.len; len += len < 100 ? 1 : 997) {
+		for (want = 0, i = 0; i < len; i++)
+			want += ((unsigned char)b.data[i] & 0xC0) == 0x80;
+		ck_assert_uint_eq(simd_count_cont((const unsigned char *)b.data, len), want);
+	}
+	buf_release(&b);
+}
+END_TEST
+
 static Suite *
 simd_suite(void)
 {
@@ -131,6 +150,7 @@ simd_suite(void)
 	tcase_add_loop_test(tc, test_simd_stops_at_specials_and_bad_bytes, 0, 3);
 	tcase_add_loop_test(tc, test_simd_skips_clean_text, 0, 3);
 	tcase_add_loop_test(tc, test_simd_clean_stops_at_leading_space, 0, 3);
+	tcase_add_loop_test(tc, test_simd_count_cont, 0, 3);
 	suite_add_tcase(s, tc);
 	return s;
 }
