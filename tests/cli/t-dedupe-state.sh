@@ -59,6 +59,11 @@ else
 	echo "skip: strace cannot trace here"
 fi
 
+# A reader that goes away (| head) ends the run: nothing is saved.
+records 5000 5000 >big.jsonl
+$d --state p.wds <big.jsonl | head -1 >/dev/null
+[ -e p.wds ] && fail "a run cut short by | head saved its state"
+
 # --read-only checks without adding.
 $d --state s.wds --read-only <ab.jsonl >out3 || fail "read-only run"
 expect_eq "read-only drops a, keeps b" 100 "$(paragraphs out3)"
