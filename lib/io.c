@@ -476,10 +476,21 @@ out_open(const char *path, unsigned flags)
 	/*
 	 * Only a regular file (or a new one) can be replaced by renaming:
 	 * "-o /dev/null" or a FIFO is written in place, or as root the rename
-	 * would put a regular file where the device was.
+	 * would put a regular file where the device was.  A symbolic link is
+	 * followed: its target is what gets replaced, as a user writing
+	 * through the link expects, not the link itself.
 	 */
 	if ((flags & OUT_ATOMIC) && stat(path, &st) == 0 && !S_ISREG(st.st_mode))
 		flags &= ~(unsigned)OUT_ATOMIC;
+	if ((flags & OUT_ATOMIC) && lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		char *target = realpath(path, NULL);
+
+		if (target != NULL) {
+			free(o->path);
+			o->path = target;
+			path = target;
+		}
+	}
 	if (flags & OUT_ATOMIC) {
 		char *dir = xstrdup(path), *base = xstrdup(path);
 		size_t n = strlen(path) + 32;

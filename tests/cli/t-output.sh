@@ -11,6 +11,16 @@ expect_eq "-o: exit" 0 $?
 expect_eq "-o: written" '{"text":"a"}' "$(cat out.jsonl)"
 expect_eq "-o: no temporary left" 2 "$(ls -A | wc -l)"
 
+# Through a symbolic link: the target is replaced, the link stays a link.
+mkdir -p real
+printf 'old\n' >real/target.jsonl
+ln -s real/target.jsonl link.jsonl
+"$norm" -o link.jsonl in.jsonl
+expect_eq "-o link: target written" '{"text":"a"}' "$(cat real/target.jsonl)"
+[ -L link.jsonl ] || fail "-o link: the link was replaced by a file"
+expect_eq "-o link: no temporary left" 1 "$(ls -A real | wc -l)"
+rm -rf real link.jsonl
+
 # A failed run leaves FILE as it was, and no temporary file.
 printf '{"text":"b"}\nnot json\n' >bad.jsonl
 "$norm" -o out.jsonl bad.jsonl 2>err
