@@ -222,6 +222,7 @@ main(int argc, char **argv)
 	};
 	int status;
 
+	progname = "winnow-money";	/* messages before cli_main() takes over */
 	cfg = money_cfg_new();
 	families_help(&families);
 	buf_printf(&options,
