@@ -31,3 +31,12 @@ expect_grep() {
 done_tests() {
 	exit $failed
 }
+
+# filters: the programs in $bin that are record filters (they take the
+# common options: --rejects is one), so tests cover filters added later.
+filters() {
+	for f in "$bin"/winnow-*; do
+		[ -x "$f" ] && "$f" --help 2>/dev/null | grep -q -- '--rejects' &&
+		    basename "$f"
+	done
+}
