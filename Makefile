@@ -310,7 +310,7 @@ check: all $(TEST_BINS) $(FUZZ_REPLAY)
 # of a 16 MB state).
 check-slow: all
 	CRASH_RUNS=50 CRASH_KEYS=1000000 ALLOC_DENSE=400 ALLOC_STRIDE=16 \
-	    BUILD=$(BUILD) tests/cli/run
+	    HOSTILE_MB=27 BUILD=$(BUILD) tests/cli/run
 
 # scripts/parallel and scripts/cron-example end to end (GNU parallel's
 # start-up makes them slow); .ci/run runs this.
