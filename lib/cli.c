@@ -65,6 +65,7 @@ struct driver {
 	int progress;			/* 0 off, 1 when stderr is a tty, 2 always */
 	int status;
 	int stopped;
+	int reading;			/* inside src_getline: the next line */
 	/* progress meter */
 	struct timespec t0, last;
 	int64_t total_size;		/* sum of input sizes, -1 when unknown */
@@ -250,6 +251,29 @@ cli_reject(struct cli *c, const char *line, size_t len, const char *msg)
 	return d->stopped ? CLI_FAIL : CLI_DONE;
 }
 
+/* The one driver of the process, for where_reading(). */
+static struct driver *the_driver;
+
+/*
+ * "FILE:LINE" of the record being read or handled, for the message of an
+ * allocation that fails (a huge record): util_set_where().
+ */
+static const char *
+where_reading(void)
+{
+	static char where[512];
+	struct driver *d = the_driver;
+	unsigned long long line;
+
+	if (d == NULL || d->c.src == NULL)
+		return NULL;
+	line = src_lineno(d->c.src) + (unsigned)d->reading;
+	if (line == 0)		/* raw files (winnow-read): no lines */
+		return src_name(d->c.src);
+	snprintf(where, sizeof where, "%s:%llu", src_name(d->c.src), line);
+	return where;
+}
+
 static void
 read_records(struct driver *d, struct src *s)
 {
@@ -262,10 +286,17 @@ read_records(struct driver *d, struct src *s)
 
 	r.max_depth = d->max_depth;
 	src_set_max_line(s, d->max_record);
-	while (!d->stopped && (got = src_getline(s, &line, &len)) != SRC_EOF) {
+	for (;;) {
 		struct json_error err;
 		int rc;
 
+		if (d->stopped)
+			break;
+		d->reading = 1;
+		got = src_getline(s, &line, &len);
+		d->reading = 0;
+		if (got == SRC_EOF)
+			break;
 		if (got == SRC_ERROR) {
 			d->status = EXIT_IOERR;
 			break;
@@ -382,6 +413,8 @@ cli_main(const struct cli_spec *spec, int argc, char **argv)
 
 	snprintf(name, sizeof name, "winnow-%s", spec->name);
 	progname = name;
+	the_driver = &d;
+	util_set_where(where_reading);
 	/* A closed output pipe ends the filter quietly, as with cat | head. */
 	signal(SIGPIPE, SIG_DFL);
 

@@ -73,11 +73,29 @@ alloc_should_fail(void)
 	return --countdown == 0;
 }
 
+static const char *(*where_fn)(void);
+
+void
+util_set_where(const char *(*fn)(void))
+{
+	where_fn = fn;
+}
+
+static _Noreturn void
+out_of_memory(void)
+{
+	const char *where = where_fn ? where_fn() : NULL;
+
+	if (where)
+		die(EXIT_OSERR, "%s: out of memory", where);
+	die(EXIT_OSERR, "out of memory");
+}
+
 static void *
 checked(void *p)
 {
 	if (p == NULL)
-		die(EXIT_OSERR, "out of memory");
+		out_of_memory();
 	return p;
 }
 
@@ -125,11 +143,11 @@ xbigalloc(size_t n)
 	if (n < BIG_ALLOC)
 		return xcalloc(n, 1);
 	if (alloc_should_fail())
-		die(EXIT_OSERR, "out of memory");
+		out_of_memory();
 	p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
 	    -1, 0);
 	if (p == MAP_FAILED)
-		die(EXIT_OSERR, "out of memory");
+		out_of_memory();
 #ifdef MADV_HUGEPAGE
 	madvise(p, n, MADV_HUGEPAGE);	/* a hint: ignored where unsupported */
 #endif

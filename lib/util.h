@@ -55,6 +55,14 @@ void xbigfree(void *p, size_t n);
  */
 
 /*
+ * util_set_where(fn): 'fn' names what the program is reading when an
+ * allocation fails ("FILE:LINE", or NULL when nothing), so that running
+ * out of memory on a huge record says which: "winnow-norm: big.jsonl:7:
+ * out of memory".  The driver (lib/cli) sets it; NULL turns it off.
+ */
+void util_set_where(const char *(*fn)(void));
+
+/*
  * parse_int(opt, s, min, max, out): read a decimal integer in [min, max].
  * Returns 0, or -1 after a message naming the option 'opt'.
  */

@@ -171,7 +171,7 @@ for f in $(filters); do
 			ok=1
 			break
 		fi
-		if [ $rc != 71 ] || ! grep -q "^$f: out of memory$" err ||
+		if [ $rc != 71 ] || ! grep -q "^$f: \(.*: \)\{0,1\}out of memory$" err ||
 		    grep -q -e 'Sanitizer' -e 'runtime error' err; then
 			fail "$f, allocation $n fails: exit $rc: $(head -c 300 err)"
 			break
