@@ -1,7 +1,8 @@
 # winnow — small fast Unix filters that clean and annotate scraped text.
 #
 #   make            build everything into build/
-#   make check      unit tests, CLI golden tests, conformance (SANITIZE=1: ASan+UBSan)
+#   make check      unit tests, CLI golden tests, conformance (SANITIZE=1: ASan+UBSan,
+#                   VALGRIND=1: the CLI tests and fuzz replays under memcheck)
 #   make check-browser  the winnow-stats page in headless Chromium (installs it)
 #   make check-scale    scripts/parallel and scripts/cron-example, end to end
 #   make demo       clean the bundled sample corpus, input and output side by side
@@ -182,6 +183,14 @@ FUZZERS = \
 	fuzz_textdec
 
 FUZZ_REPLAY = $(FUZZERS:%=$(BUILD)/tests/%)
+
+# make check VALGRIND=1: the CLI tests and the fuzz replays under memcheck;
+# an error or a definite leak fails them.
+VALGRIND ?= 0
+ifeq ($(VALGRIND),1)
+VALGRIND_RUN = valgrind -q --leak-check=full --show-leak-kinds=definite \
+	--errors-for-leak-kinds=definite --error-exitcode=99
+endif
 FUZZ_SECONDS ?= 60
 
 all: $(LIB) $(BINS) $(MAN1) $(MAN7) $(COMPLETIONS)
@@ -269,6 +278,10 @@ $(BUILD)/tests/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h
 	$(CC) $(ALL_CFLAGS) -Itests/fuzz -o $@ $< tests/fuzz/replay.c $(LIB) \
 	    $(ALL_LDFLAGS) $(LIBS)
 
+$(BUILD)/tests/collide: tests/collide.c $(LIB) $(HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(LIBS)
+
 $(BUILD)/tests/mkseeds: tests/fuzz/mkseeds.c tests/fuzz/fuzz.h $(LIB) $(HDR)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests/fuzz -o $@ $< $(LIB) $(ALL_LDFLAGS) $(LIBS)
@@ -299,18 +312,19 @@ check: all $(TEST_BINS) $(FUZZ_REPLAY)
 		CK_VERBOSITY=$${CK_VERBOSITY:-normal} $$t || fail=1; \
 	done; \
 	for t in $(FUZZERS); do \
-		$(BUILD)/tests/$$t tests/fuzz/corpus/$$t >$(BUILD)/tests/$$t.log 2>&1 || \
+		$(VALGRIND_RUN) $(BUILD)/tests/$$t tests/fuzz/corpus/$$t \
+		    >$(BUILD)/tests/$$t.log 2>&1 || \
 		{ fail=1; echo "FAIL $$t:"; tail -30 $(BUILD)/tests/$$t.log; }; \
 	done; \
 	echo "fuzz replay: $(words $(FUZZERS)) harnesses over tests/fuzz/corpus/"; \
-	BUILD=$(BUILD) tests/cli/run || fail=1; \
+	BUILD=$(BUILD) VALGRIND=$(VALGRIND) tests/cli/run || fail=1; \
 	exit $$fail
 
 # Slow tests: the same scripts, at full size (e.g. 50 kill -9 inside saves
 # of a 16 MB state).
-check-slow: all
+check-slow: all $(BUILD)/tests/collide
 	CRASH_RUNS=50 CRASH_KEYS=1000000 ALLOC_DENSE=400 ALLOC_STRIDE=16 \
-	    HOSTILE_MB=27 BUILD=$(BUILD) tests/cli/run
+	    HOSTILE_MB=27 LIMITS_SLOW=1 FLOOD=1 BUILD=$(BUILD) tests/cli/run
 
 # scripts/parallel and scripts/cron-example end to end (GNU parallel's
 # start-up makes them slow); .ci/run runs this.
