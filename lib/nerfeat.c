@@ -456,11 +456,12 @@ static void
 feat_ko(struct nerfeat_doc *d, const struct gaz *g)
 {
 	size_t n = d->ncp, i, j, nf = 0;
-	size_t need = 2 * ((n + 4) * sizeof(int32_t) + 16) +
+	size_t need = 2 * ((n + 5) * sizeof(int32_t) + 16) +
 	    4 * (n * sizeof(size_t) + 16) + n * sizeof(struct gazmark) +
 	    3 * (n + 1) + 64;
 	struct carve sc = { scratch(d, need), 0 };
-	int32_t *nc = (int32_t *)carve(&sc, (n + 4) * sizeof *nc) + 2;
+	/* The last bigram window reaches three past a unit: three EOS. */
+	int32_t *nc = (int32_t *)carve(&sc, (n + 5) * sizeof *nc) + 2;
 	int32_t *cl = (int32_t *)carve(&sc, (n + 4) * sizeof *cl) + 2;
 	size_t *es = carve(&sc, n * sizeof *es);
 	size_t *ee = carve(&sc, n * sizeof *ee);
@@ -477,6 +478,7 @@ feat_ko(struct nerfeat_doc *d, const struct gaz *g)
 		cl[-1 - (long)i] = C_BOS;
 		cl[n + i] = C_EOS;
 	}
+	nc[n + 2] = EOS_CP;
 	for (i = 0; i < n; i++) {
 		nc[i] = norm_cp(cp[i]);
 		cl[i] = cclass(cp[i]);

@@ -93,7 +93,9 @@ sed 's/^{"id": "[^"]*", "kind": "[^"]*", "text": "\(.*\)"}$/\1/' $h/naughty.json
 "$bin/winnow-read" --by para "$SRC"/data/sample/*.txt >paras.jsonl
 "$bin/winnow-read" "$SRC"/data/sample/*.txt >docs.jsonl
 cat paras.jsonl docs.jsonl $h/naughty.jsonl >mix.jsonl
-want=$(( ${HOSTILE_MB:-3} * 1000000 ))
+mb=${HOSTILE_MB:-3}
+[ -n "${VALGRIND:-}" ] && mb=${HOSTILE_MB:-1}	# memcheck is some 30 times slower
+want=$((mb * 1000000))
 : >$h/bulk.jsonl
 while [ "$(wc -c <$h/bulk.jsonl)" -lt "$want" ]; do
 	cat mix.jsonl >>$h/bulk.jsonl
