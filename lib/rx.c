@@ -21,9 +21,26 @@ struct rx {
 	pcre2_code *code;
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
-	pcre2_jit_stack *jit_stack;
 	int groups;
 };
+
+/*
+ * The JIT stack: one per thread, shared by every pattern, handed to PCRE2
+ * at each match.  A stack reserves RX_JIT_STACK_MAX of address space;
+ * with one per pattern, a rule file of 10,000 patterns took 5 GB of it and
+ * failed under ulimit -v.  When it cannot be made, PCRE2 falls back to 32
+ * KiB on the machine stack (deep matches then hit RX_LIMIT sooner).
+ */
+static pcre2_jit_stack *
+jit_stack(void *unused)
+{
+	static _Thread_local pcre2_jit_stack *stack;
+
+	if (stack == NULL)
+		stack = pcre2_jit_stack_create(RX_JIT_STACK_MIN,
+		    RX_JIT_STACK_MAX, NULL);
+	return stack;
+}
 
 struct rx *
 rx_compile(const char *pat, size_t len, unsigned flags, struct buf *err)
@@ -67,14 +84,12 @@ rx_compile(const char *pat, size_t len, unsigned flags, struct buf *err)
 	rx->groups = (int)ncap;
 	rx->md = pcre2_match_data_create_from_pattern(rx->code, NULL);
 	rx->mctx = pcre2_match_context_create(NULL);
-	rx->jit_stack = pcre2_jit_stack_create(RX_JIT_STACK_MIN,
-	    RX_JIT_STACK_MAX, NULL);
-	if (rx->md == NULL || rx->mctx == NULL || rx->jit_stack == NULL)
+	if (rx->md == NULL || rx->mctx == NULL)
 		die(EXIT_OSERR, "out of memory");
 	pcre2_set_match_limit(rx->mctx, RX_MATCH_LIMIT);
 	pcre2_set_depth_limit(rx->mctx, RX_DEPTH_LIMIT);
 	pcre2_set_heap_limit(rx->mctx, RX_HEAP_KIB);
-	pcre2_jit_stack_assign(rx->mctx, NULL, rx->jit_stack);
+	pcre2_jit_stack_assign(rx->mctx, jit_stack, NULL);
 	return rx;
 fail:
 	rx_free(rx);
@@ -143,7 +158,6 @@ rx_free(struct rx *rx)
 {
 	if (rx == NULL)
 		return;
-	pcre2_jit_stack_free(rx->jit_stack);
 	pcre2_match_context_free(rx->mctx);
 	pcre2_match_data_free(rx->md);
 	pcre2_code_free(rx->code);
