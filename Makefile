@@ -189,7 +189,8 @@ FUZZ_REPLAY = $(FUZZERS:%=$(BUILD)/tests/%)
 VALGRIND ?= 0
 ifeq ($(VALGRIND),1)
 VALGRIND_RUN = valgrind -q --leak-check=full --show-leak-kinds=definite \
-	--errors-for-leak-kinds=definite --error-exitcode=99
+	--errors-for-leak-kinds=definite --error-exitcode=99 \
+	--suppressions=tests/valgrind.supp
 endif
 FUZZ_SECONDS ?= 60
 
