@@ -660,9 +660,12 @@ tag_paragraph(struct ner *n, const char *base, size_t b0, size_t len,
 			trim_josa(&tmp, base);
 		}
 	} else {
-		struct ner_spans tmp = { out->v + first, out->n - first, 0 };
+		if (out->n > first) {
+			struct ner_spans tmp = { out->v + first,
+			    out->n - first, 0 };
 
-		trim_function_word(&tmp, base);
+			trim_function_word(&tmp, base);
+		}
 		if (!n->rules)
 			n->rules = nerrule_new();
 		n->tmp.n = 0;
