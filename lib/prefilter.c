@@ -237,8 +237,10 @@ quantifier(struct parser *ps, int *more)
 
 		if (q == ps->end || *q < '0' || *q > '9')
 			return 1;
-		while (q < ps->end && *q >= '0' && *q <= '9')
-			n = n > 100000 ? n : n * 10 + (unsigned)(*q++ - '0');
+		/* q advances on every digit; n stops growing past 100000 */
+		for (; q < ps->end && *q >= '0' && *q <= '9'; q++)
+			if (n <= 100000)
+				n = n * 10 + (unsigned)(*q - '0');
 		m = n;
 		if (q < ps->end && *q == ',') {
 			m = 2;		/* {n,} and {n,m}: assume more */

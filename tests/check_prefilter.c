@@ -52,6 +52,8 @@ static const struct {
 	{ "  spaced  ", "(\"spaced\")" },
 	{ "ab(?#note)cd", "(\"abcd\")" },		/* a comment is nothing */
 	{ "x(?#note){0}", "*" },			/* ...and not followed here */
+	{ "ab{1234567890123}c", "(\"ab\") & (\"c\")" },	/* a count past 100000 */
+	{ "a.{0222222222222222}|b", "(\"a\"|\"b\")" },
 };
 
 START_TEST(test_need_table)
