@@ -170,31 +170,85 @@ flush_out(struct driver *d)
 }
 
 /*
+ * How many bytes at the end of s[0..n) begin a UTF-8 sequence that the
+ * bytes after them may complete: they wait for the next piece.
+ */
+static size_t
+incomplete_tail(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 1; k <= 3 && k <= n; k++) {
+		unsigned char c = (unsigned char)s[n - k];
+		size_t need;
+
+		if ((c & 0xC0) == 0x80)
+			continue;
+		need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+		return need > k ? k : 0;
+	}
+	return 0;
+}
+
+/*
+ * Append a piece of a reject's raw bytes to 'b' as JSON string content,
+ * made valid UTF-8; the bytes of a character cut at the end of the piece
+ * wait in 'carry' unless it is the 'last'.
+ */
+static void
+raw_piece(struct buf *b, struct buf *carry, const char *s, size_t n, int last)
+{
+	struct buf raw = BUF_INIT;
+	size_t keep;
+
+	buf_add(carry, s, n);
+	keep = last ? 0 : incomplete_tail(carry->data, carry->len);
+	utf8_repair(carry->data, carry->len - keep, &raw);
+	json_escape_body(raw.data ? raw.data : "", raw.len, b);
+	memmove(carry->data, carry->data + carry->len - keep, keep);
+	carry->len = keep;
+	buf_release(&raw);
+}
+
+/*
  * A bad line: save it with --rejects, or stop the run (exit 65) after
- * flushing the good records before it.
+ * flushing the good records before it.  'rest', when not NULL, is the
+ * source of a line longer than --max-record: 'line' is its first part, and
+ * the rest is copied to the reject file piece by piece, never held whole.
  */
 static void
 bad_line(struct driver *d, const char *line, size_t len, size_t offset,
-    const char *msg)
+    const char *msg, struct src *rest)
 {
 	struct cli *c = &d->c;
 
 	if (d->rejects) {
 		struct buf *b = out_buf(d->rejects);
-		struct buf raw = BUF_INIT;
+		struct buf carry = BUF_INIT;
+		const char *piece;
+		size_t n;
+		int got, err = 0;
 
 		buf_addstr(b, "{\"source\":");
 		json_escape_str(src_name(c->src), b);
 		buf_printf(b, ",\"line\":%llu,\"error\":",
 		    (unsigned long long)src_lineno(c->src));
 		json_escape_str(msg, b);
-		buf_addstr(b, ",\"raw\":");
-		utf8_repair(line, len, &raw);
-		json_escape(raw.data ? raw.data : "", raw.len, b);
-		buf_addstr(b, "}\n");
-		buf_release(&raw);
+		buf_addstr(b, ",\"raw\":\"");
+		raw_piece(b, &carry, line, len, rest == NULL);
+		while (rest && (got = src_line_rest(rest, &piece, &n)) != SRC_EOF) {
+			if (got == SRC_ERROR || out_ready(d->rejects) < 0) {
+				err = 1;
+				break;
+			}
+			raw_piece(b, &carry, piece, n, 0);
+		}
+		if (rest)
+			raw_piece(b, &carry, "", 0, 1);
+		buf_addstr(b, "\"}\n");
+		buf_release(&carry);
 		c->rejected++;
-		if (out_ready(d->rejects) < 0) {
+		if (err || out_ready(d->rejects) < 0) {
 			d->status = EXIT_IOERR;
 			d->stopped = 1;
 		}
@@ -247,7 +301,7 @@ cli_reject(struct cli *c, const char *line, size_t len, const char *msg)
 {
 	struct driver *d = (struct driver *)c;
 
-	bad_line(d, line, len, 0, msg);
+	bad_line(d, line, len, 0, msg, NULL);
 	return d->stopped ? CLI_FAIL : CLI_DONE;
 }
 
@@ -306,19 +360,20 @@ read_records(struct driver *d, struct src *s)
 
 			snprintf(msg, sizeof msg, "line longer than --max-record (%llu bytes)",
 			    (unsigned long long)d->max_record);
-			bad_line(d, line, len, len, msg);
+			bad_line(d, line, len, len, msg, s);
 			continue;
 		}
 		rc = rec_parse(&r, line, len, c->field, &err);
 		if (rc == 0 && len == 0 && src_lineno(s) == 1 && src_had_bom(s)) {
 			/* Not a blank line to skip: a BOM promised JSON that never came. */
-			bad_line(d, line, len, 0, "a byte order mark with no record after it");
+			bad_line(d, line, len, 0, "a byte order mark with no record after it",
+			    NULL);
 			continue;
 		}
 		if (rc == 0)
 			continue;
 		if (rc < 0) {
-			bad_line(d, line, len, err.offset, err.msg);
+			bad_line(d, line, len, err.offset, err.msg, NULL);
 			continue;
 		}
 		c->in++;

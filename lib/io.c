@@ -39,6 +39,10 @@ struct src {
 	int started;		/* the BOM check has been done */
 	int had_bom;
 	int skipping;		/* inside a too-long line: drop up to its '\n' */
+	/* the part of a too-long line after its first max_line bytes that
+	 * src_getline already passed over, for src_line_rest */
+	const char *rest;
+	size_t rest_len;
 	uint64_t max_line;
 	uint64_t lineno;
 	uint64_t consumed;
@@ -268,6 +272,7 @@ src_getline(struct src *s, const char **line, size_t *len)
 {
 	if (!s->started && skip_bom(s) < 0)
 		return SRC_ERROR;
+	s->rest = NULL;
 	for (;;) {
 		char *nl = memchr(s->buf + s->scanned, '\n', s->end - s->scanned);
 		size_t n;
@@ -286,6 +291,8 @@ src_getline(struct src *s, const char **line, size_t *len)
 			s->lineno++;
 			if (s->max_line && n > s->max_line) {
 				*len = (size_t)s->max_line;
+				s->rest = *line + *len;
+				s->rest_len = n - *len;
 				return SRC_TOO_LONG;
 			}
 			*len = n;
@@ -299,7 +306,9 @@ src_getline(struct src *s, const char **line, size_t *len)
 			*line = s->buf + s->start;
 			*len = (size_t)s->max_line;
 			s->skipping = 1;
-			s->scanned = s->end;
+			s->start = s->scanned = s->end;
+			s->rest = *line + *len;
+			s->rest_len = n - *len;
 			s->lineno++;
 			return SRC_TOO_LONG;
 		}
@@ -327,6 +336,43 @@ src_getline(struct src *s, const char **line, size_t *len)
 		if (fill(s) < 0)
 			return SRC_ERROR;
 	}
+}
+
+int
+src_line_rest(struct src *s, const char **piece, size_t *len)
+{
+	if (s->rest) {			/* what src_getline passed over */
+		*piece = s->rest;
+		*len = s->rest_len;
+		s->rest = NULL;
+		return 1;
+	}
+	while (s->skipping) {
+		char *nl = memchr(s->buf + s->start, '\n', s->end - s->start);
+
+		*piece = s->buf + s->start;
+		if (nl != NULL) {
+			*len = (size_t)(nl - *piece);
+			if (*len > 0 && (*piece)[*len - 1] == '\r')
+				--*len;
+			s->start = s->scanned = (size_t)(nl - s->buf) + 1;
+			s->skipping = 0;
+			return 1;
+		}
+		if (s->start < s->end) {
+			*len = s->end - s->start;
+			s->start = s->scanned = s->end;
+			return 1;
+		}
+		if (s->eof) {		/* the last line had no '\n' */
+			s->skipping = 0;
+			break;
+		}
+		make_room(s);
+		if (fill(s) < 0)
+			return SRC_ERROR;
+	}
+	return SRC_EOF;
 }
 
 ssize_t

@@ -40,10 +40,19 @@ struct src *src_open(const char *path);
  * src_getline(s, &line, &len): the next line.  Returns 1, SRC_EOF,
  * SRC_ERROR, or SRC_TOO_LONG when the line is longer than the limit set by
  * src_set_max_line: then 'line' holds its first 'max' bytes, and the next
- * call skips the rest of it.  A UTF-8 BOM at the very start of the input is
- * skipped (src_had_bom tells).
+ * call skips the rest of it (or src_line_rest hands it over).  A UTF-8 BOM
+ * at the very start of the input is skipped (src_had_bom tells).
  */
 int src_getline(struct src *s, const char **line, size_t *len);
+
+/*
+ * src_line_rest(s, &piece, &len): right after SRC_TOO_LONG, the rest of
+ * that line a piece at a time (each valid until the next call), so that it
+ * can be copied somewhere without being held whole.  Returns 1 with a
+ * piece, SRC_EOF when the line has ended (its '\n' consumed), SRC_ERROR
+ * after a message.
+ */
+int src_line_rest(struct src *s, const char **piece, size_t *len);
 
 /*
  * src_read(s, p, n): read up to 'n' decompressed bytes into 'p', for callers

@@ -487,13 +487,12 @@ json_array_next(const char *s, size_t len, size_t *pos, size_t *elem,
 }
 
 void
-json_escape(const char *s, size_t len, struct buf *out)
+json_escape_body(const char *s, size_t len, struct buf *out)
 {
 	static const char hex[] = "0123456789abcdef";
 	const char *end = s + len, *run = s;
 
 	buf_grow(out, len + 2);
-	buf_addc(out, '"');
 	while (s < end) {
 		unsigned char c;
 
@@ -532,6 +531,13 @@ json_escape(const char *s, size_t len, struct buf *out)
 		run = ++s;
 	}
 	buf_add(out, run, (size_t)(end - run));
+}
+
+void
+json_escape(const char *s, size_t len, struct buf *out)
+{
+	buf_addc(out, '"');
+	json_escape_body(s, len, out);
 	buf_addc(out, '"');
 }
 

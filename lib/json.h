@@ -86,6 +86,12 @@ int json_array_next(const char *s, size_t len, size_t *pos, size_t *elem,
  */
 void json_escape(const char *s, size_t len, struct buf *out);
 
+/*
+ * json_escape_body(s, len, out): the same without the quotes, for a string
+ * written in pieces.
+ */
+void json_escape_body(const char *s, size_t len, struct buf *out);
+
 /* json_escape_str(s, out): json_escape of a C string. */
 void json_escape_str(const char *s, struct buf *out);
 

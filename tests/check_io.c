@@ -133,6 +133,62 @@ START_TEST(test_io_long_lines)
 }
 END_TEST
 
+/* Read 'name' with limit 'max' and check that its first line, over the
+ * limit, comes back whole from src_line_rest, and 'next' after it. */
+static void
+check_rest(const char *name, const struct buf *want, size_t max,
+    const char *next)
+{
+	struct src *s = src_open(path(name));
+	struct buf got = BUF_INIT;
+	const char *line;
+	size_t len;
+	int rc;
+
+	src_set_max_line(s, max);
+	ck_assert_int_eq(src_getline(s, &line, &len), SRC_TOO_LONG);
+	ck_assert_uint_eq(len, max);
+	buf_add(&got, line, len);
+	while ((rc = src_line_rest(s, &line, &len)) == 1)
+		buf_add(&got, line, len);
+	ck_assert_int_eq(rc, SRC_EOF);
+	ck_assert_uint_eq(got.len, want->len);
+	ck_assert_int_eq(memcmp(got.data, want->data, got.len), 0);
+	ck_assert_uint_eq(src_lineno(s), 1);
+	if (next) {
+		ck_assert_int_eq(src_getline(s, &line, &len), 1);
+		ck_assert_uint_eq(len, strlen(next));
+		ck_assert_int_eq(memcmp(line, next, len), 0);
+	}
+	ck_assert_int_eq(src_getline(s, &line, &len), SRC_EOF);
+	src_close(s);
+	buf_release(&got);
+}
+
+START_TEST(test_io_long_line_rest)
+{
+	struct buf data = BUF_INIT, want = BUF_INIT;
+	size_t i;
+
+	/* Over several buffer fills, CRLF at its end; then at the end of
+	 * the input without a newline; then within one buffer. */
+	for (i = 0; i < 5 * 1024 * 1024 + 7; i++)
+		buf_addc(&want, (char)('a' + i % 26));
+	buf_add(&data, want.data, want.len);
+	buf_addstr(&data, "\r\nshort\n");
+	put("long", data.data, data.len);
+	check_rest("long", &want, 1000, "short");
+	put("last", want.data, want.len);
+	check_rest("last", &want, 1 << 20, NULL);
+	buf_reset(&want);
+	buf_addstr(&want, "0123456789abcdef");
+	put("mid", "0123456789abcdef\nok\n", 20);
+	check_rest("mid", &want, 10, "ok");
+	buf_release(&data);
+	buf_release(&want);
+}
+END_TEST
+
 START_TEST(test_io_gzip_and_zstd)
 {
 	struct buf b = BUF_INIT;
@@ -248,6 +304,7 @@ io_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_io_line_ends);
 	tcase_add_test(tc, test_io_long_lines);
+	tcase_add_test(tc, test_io_long_line_rest);
 	tcase_add_test(tc, test_io_gzip_and_zstd);
 	tcase_add_test(tc, test_io_corrupt_compressed_input);
 	tcase_add_test(tc, test_io_open_errors);
