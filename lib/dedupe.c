@@ -1140,8 +1140,10 @@ dedupe_load(struct dedupe *d, struct state *st)
 		if (n > SIZE_MAX / MINHASH_K ||
 		    (sigs = state_get_bytes(&rd, n * MINHASH_K)) == NULL)
 			return state_bad(st, "signatures beyond the end");
-		grow_sigs(d, base + n);
-		memcpy(d->sigs + base * MINHASH_K, sigs, n * MINHASH_K);
+		if (n > 0) {	/* d->sigs may still be NULL */
+			grow_sigs(d, base + n);
+			memcpy(d->sigs + base * MINHASH_K, sigs, n * MINHASH_K);
+		}
 	}
 	d->nsig = base + n;
 	if (d->o.near > 0)
