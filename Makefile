@@ -46,7 +46,8 @@ ifeq ($(filter clean distclean uninstall,$(MAKECMDGOALS)),)
 ifneq ($(shell $(PKG_CONFIG) --exists $(PKGS) check 2>/dev/null && \
     command -v jq >/dev/null && command -v zstd >/dev/null && \
     command -v groff >/dev/null && command -v man >/dev/null && \
-    command -v strace >/dev/null && command -v parallel >/dev/null && echo ok),ok)
+    command -v strace >/dev/null && command -v parallel >/dev/null && \
+    command -v clang >/dev/null && command -v valgrind >/dev/null && echo ok),ok)
 $(info winnow: build dependencies missing; running scripts/install-deps)
 $(shell scripts/install-deps >&2)
 ifneq ($(.SHELLSTATUS),0)
