@@ -357,8 +357,10 @@ START_TEST(test_seed_pages)
 	ssize_t n;
 
 	if (check_shared_path("seeds/gold-lines.tsv", path, sizeof path) ==
-	    NULL)
+	    NULL) {
+		strip_free(st);
 		return;
+	}
 	gold = fopen(path, "r");
 	ck_assert_ptr_nonnull(gold);
 	for (p = 0; p < 3; p++) {
