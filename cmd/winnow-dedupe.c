@@ -129,24 +129,6 @@ dedupe_start(struct cli *c)
 	return 0;
 }
 
-/* The record's id as JSON for 'first' and --removed: its "id", or FILE:LINE. */
-static void
-record_id(struct cli *c, struct rec *r)
-{
-	const char *v;
-	size_t n;
-
-	buf_reset(&id);
-	if (rec_get_raw(r, "id", &v, &n) == REC_STRING) {
-		buf_add(&id, v, n);
-		return;
-	}
-	buf_reset(&text);
-	buf_printf(&text, "%s:%llu", src_name(c->src),
-	    (unsigned long long)src_lineno(c->src));
-	json_escape(text.data, text.len, &id);
-}
-
 static int
 dedupe_record_cb(struct cli *c, struct rec *r)
 {
@@ -156,7 +138,7 @@ dedupe_record_cb(struct cli *c, struct rec *r)
 
 	rec_text(r, &s, &len);
 	if (removed)
-		record_id(c, r);
+		cli_record_id(c, r, &id);
 	dedupe_record(engine, s, len, id.data, id.len, &res);
 	if (removed && (res.dropped || res.drop_doc)) {
 		dedupe_removed_json(&res, s, id.data, id.len, out_buf(removed));

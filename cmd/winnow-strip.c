@@ -171,24 +171,6 @@ explain_cuts(const char *s)
 	buf_addc(&json, ']');
 }
 
-/* The record's id as JSON for --removed: its "id", or "FILE:LINE". */
-static void
-record_id(struct cli *c, struct rec *r)
-{
-	const char *v;
-	size_t n;
-
-	buf_reset(&id);
-	if (rec_get_raw(r, "id", &v, &n) == REC_STRING) {
-		buf_add(&id, v, n);
-		return;
-	}
-	buf_reset(&json);
-	buf_printf(&json, "%s:%llu", src_name(c->src),
-	    (unsigned long long)src_lineno(c->src));
-	json_escape(json.data, json.len, &id);
-}
-
 /* One line per thing cut: which record, which line, why, what. */
 static int
 write_removed(struct cli *c, struct rec *r, const char *s)
@@ -196,7 +178,7 @@ write_removed(struct cli *c, struct rec *r, const char *s)
 	struct buf *b = out_buf(removed);
 	size_t i;
 
-	record_id(c, r);
+	cli_record_id(c, r, &id);
 	for (i = 0; i < res.ncut; i++) {
 		buf_addstr(b, "{\"id\":");
 		buf_add(b, id.data, id.len);

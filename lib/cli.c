@@ -281,6 +281,26 @@ cli_emit_json(struct cli *c, const char *json, size_t len)
 }
 
 void
+cli_record_id(struct cli *c, struct rec *r, struct buf *out)
+{
+	const char *v;
+	size_t n;
+	char where[64];
+
+	buf_reset(out);
+	if (rec_get_raw(r, "id", &v, &n) == REC_STRING) {
+		buf_add(out, v, n);
+		return;
+	}
+	snprintf(where, sizeof where, ":%llu",
+	    (unsigned long long)src_lineno(c->src));
+	buf_addc(out, '"');
+	json_escape_body(src_name(c->src), strlen(src_name(c->src)), out);
+	json_escape_body(where, strlen(where), out);
+	buf_addc(out, '"');
+}
+
+void
 cli_warn(struct cli *c, const char *fmt, ...)
 {
 	char msg[1024];

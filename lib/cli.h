@@ -91,6 +91,13 @@ int cli_emit(struct cli *c, const struct rec *r);
 int cli_emit_json(struct cli *c, const char *json, size_t len);
 
 /*
+ * cli_record_id(c, r, out): the record's id as JSON into 'out' (reset
+ * first), for the lines of --removed files: its "id" string as written,
+ * else "FILE:LINE" of where it was read.
+ */
+void cli_record_id(struct cli *c, struct rec *r, struct buf *out);
+
+/*
  * cli_warn(c, fmt, ...): a warning about the current record, as
  * "winnow-NAME: FILE:LINE: message".
  */
