@@ -226,8 +226,8 @@ feed_iconv(struct textdec *d, const char *s, size_t len, int eof, struct buf *ou
 	size_t inleft = len;
 
 	while (inleft > 0) {
-		char *o;
-		size_t oleft, r;
+		char *in0 = in, *o;
+		size_t inleft0 = inleft, len0 = out->len, oleft, r;
 
 		buf_grow(out, inleft * 3 + 16);
 		o = out->data + out->len;
@@ -241,14 +241,34 @@ feed_iconv(struct textdec *d, const char *s, size_t len, int eof, struct buf *ou
 			continue;
 		if (errno == EINVAL && !eof)
 			break;		/* an incomplete sequence: wait for more */
+		if (errno == EILSEQ && inleft == 0 && !eof) {
+			/*
+			 * glibc's CP949 can report a bad pair that ends its
+			 * input having consumed both bytes, where with the
+			 * bytes after it it takes one: the result would
+			 * depend on how the input was cut.  Convert again
+			 * without the last two bytes; they wait for what
+			 * follows them.
+			 */
+			in = in0;
+			out->len = len0;
+			out->data[len0] = '\0';
+			iconv(d->cd, NULL, NULL, NULL, NULL);
+			if (inleft0 <= 2)
+				break;
+			inleft = inleft0 - 2;
+			continue;
+		}
 		/* EILSEQ, or EINVAL at the end: replace one byte, go on. */
 		utf8_add(out, UTF8_REPLACEMENT);
 		d->replaced++;
-		in++;
-		inleft--;
+		if (inleft > 0) {	/* (at the end glibc may have taken it) */
+			in++;
+			inleft--;
+		}
 		iconv(d->cd, NULL, NULL, NULL, NULL);
 	}
-	return len - inleft;
+	return (size_t)(in - s);
 }
 
 void
