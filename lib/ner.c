@@ -510,6 +510,48 @@ static const char *const function_words[] = {
 	"While", "With", "Yesterday", "Today", NULL
 };
 
+/*
+ * The last words of organization names: "Driftline Capital", "Hanul
+ * Investment", "Tokyo Electric Power Co." are organizations whatever the
+ * words before them, which the model often takes for a person or place.
+ * ("Union" is not here: the Soviet Union is a place.)
+ */
+static const char *const org_heads[] = {
+	"Agency", "Airlines", "Airways", "Association", "Bank", "Capital",
+	"Club", "Co", "Co.", "College", "Commission", "Committee", "Company",
+	"Corp", "Corp.", "Corporation", "Council", "Department", "Electronics",
+	"Foundation", "Fund", "Group", "Holdings", "Inc", "Inc.", "Industries",
+	"Institute", "Investment", "Investments", "LLC", "Ltd", "Ltd.",
+	"Ministry", "Motors", "Partners", "Party", "PLC", "plc",
+	"Securities", "Systems", "Technologies", "University", NULL
+};
+
+/* Spans of person or place that end in an organization's last word. */
+static void
+retype_org_heads(struct ner_spans *sp, const char *s)
+{
+	size_t i, k, n;
+
+	for (i = 0; i < sp->n; i++) {
+		struct ner_span *v = &sp->v[i];
+		const char *end = s + v->bend, *w = end;
+
+		if (v->type != NER_PS && v->type != NER_LC)
+			continue;
+		while (w > s + v->bstart && w[-1] != ' ')
+			w--;
+		if (w == s + v->bstart)		/* one word: leave it */
+			continue;
+		n = (size_t)(end - w);
+		for (k = 0; org_heads[k]; k++)
+			if (strlen(org_heads[k]) == n &&
+			    memcmp(w, org_heads[k], n) == 0) {
+				v->type = NER_OG;
+				break;
+			}
+	}
+}
+
 static void
 trim_function_word(struct ner_spans *sp, const char *s)
 {
@@ -665,6 +707,7 @@ tag_paragraph(struct ner *n, const char *base, size_t b0, size_t len,
 			    out->n - first, 0 };
 
 			trim_function_word(&tmp, base);
+			retype_org_heads(&tmp, base);
 		}
 		if (!n->rules)
 			n->rules = nerrule_new();

@@ -6,6 +6,7 @@
 #include "check_main.h"
 #include "gaz.h"
 #include "ner.h"
+#include "nerdefault.h"
 
 static const struct {
 	const char *name;
@@ -212,6 +213,34 @@ START_TEST(test_ner_user_names_offsets_in_code_points)
 }
 END_TEST
 
+/*
+ * A name ending in an organization's last word is an organization, though
+ * the model alone calls "Meridian Capital" a place.
+ */
+START_TEST(test_ner_org_heads)
+{
+	const char *s = "Analysts at Meridian Capital said so.";
+	struct ner *n = ner_new();
+	struct nermodel *m = nerdefault_open(NER_EN);
+	struct ner_spans sp = NER_SPANS_INIT;
+	size_t i;
+	int found = 0;
+
+	ck_assert_ptr_nonnull(m);
+	ner_set_model(n, m);
+	ner_tag(n, s, strlen(s), &sp);
+	for (i = 0; i < sp.n; i++)
+		if (sp.v[i].bend - sp.v[i].bstart == 16 &&
+		    memcmp(s + sp.v[i].bstart, "Meridian Capital", 16) == 0) {
+			ck_assert_int_eq(sp.v[i].type, NER_OG);
+			found = 1;
+		}
+	ck_assert_msg(found, "no span for Meridian Capital");
+	ner_spans_release(&sp);
+	ner_free(n);
+}
+END_TEST
+
 static Suite *
 ner_suite(void)
 {
@@ -228,6 +257,7 @@ ner_suite(void)
 	tcase_add_test(tc, test_ner_is_josa);
 	tcase_add_test(tc, test_ner_lang_guess);
 	tcase_add_test(tc, test_ner_user_names_offsets_in_code_points);
+	tcase_add_test(tc, test_ner_org_heads);
 	suite_add_tcase(s, tc);
 	return s;
 }
