@@ -35,15 +35,8 @@ static const char text[] =
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	const char *tmp = access("/dev/shm", W_OK) == 0 ? "/dev/shm" :
-	    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-	char dir[4000];
-
 	fuzz_quiet();
-	snprintf(dir, sizeof dir, "%s/fuzz_model.XXXXXX", tmp);
-	if (mkdtemp(dir) == NULL)
-		fuzz_fail(__FILE__, __LINE__, "mkdtemp");
-	snprintf(path, sizeof path, "%s/names.tsv", dir);
+	fuzz_temp_path("fuzz_model", "names.tsv", path, sizeof path);
 	return 0;
 }
 
@@ -72,12 +65,10 @@ fuzz_gazetteer(const uint8_t *p, size_t n)
 {
 	static int32_t cp[sizeof text];
 	struct gaz *g = gaz_new();
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	long added;
 	size_t ncp = 0, at = 0, i;
 
-	FUZZ_ASSERT(fd >= 0 && write(fd, p, n) == (ssize_t)n);
-	close(fd);
+	fuzz_write_file(path, p, n);
 	added = gaz_load(g, path);
 	FUZZ_ASSERT(added >= -1);
 	if (added < 0)

@@ -56,14 +56,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 1)
 		return 0;
-	if (data[0] & 2) {
-		utf8_repair((const char *)data + 1, size - 1, &text);
-		s = text.data ? text.data : "";
-		len = text.len;
-	} else {
-		s = (const char *)data + 1;
-		len = size - 1;
-	}
+	s = fuzz_text(data, size, data[0] & 2, &text, &len);
 	valid = utf8_check(s, len) == len;
 	n = money_find(data[0] & 1 ? cfg : NULL, s, len, &l);
 	FUZZ_ASSERT(n == l.n);

@@ -35,14 +35,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 1)
 		return 0;
 	form = data[0] & 1 ? UTF8_NFKC : UTF8_NFC;
-	if (data[0] & 2) {
-		utf8_repair((const char *)data + 1, size - 1, &text);
-		s = text.data ? text.data : "";
-		len = text.len;
-	} else {
-		s = (const char *)data + 1;
-		len = size - 1;
-	}
+	s = fuzz_text(data, size, data[0] & 2, &text, &len);
 	valid = utf8_check(s, len) == len;
 	rc = norm_text(s, len, form, &once);
 	FUZZ_ASSERT(rc >= -1 && rc <= 1);

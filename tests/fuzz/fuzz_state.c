@@ -29,26 +29,9 @@ static char path[4096];
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	const char *tmp = access("/dev/shm", W_OK) == 0 ? "/dev/shm" :
-	    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-	char dir[4000];
-
 	fuzz_quiet();
-	snprintf(dir, sizeof dir, "%s/fuzz_state.XXXXXX", tmp);
-	if (mkdtemp(dir) == NULL)
-		fuzz_fail(__FILE__, __LINE__, "mkdtemp");
-	snprintf(path, sizeof path, "%s/s.wds", dir);
+	fuzz_temp_path("fuzz_state", "s.wds", path, sizeof path);
 	return 0;
-}
-
-static void
-write_file(const uint8_t *p, size_t n)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-
-	FUZZ_ASSERT(fd >= 0);
-	FUZZ_ASSERT(write(fd, p, n) == (ssize_t)n);
-	close(fd);
 }
 
 /* Load 'path' as a dedupe state; the paragraphs it remembers, or -1. */
@@ -121,7 +104,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (i = 0; i < 8; i++)
 			file[len - 8 + i] = (uint8_t)(sum >> (8 * i));
 	}
-	write_file(file, len);
+	fuzz_write_file(path, file, len);
 	free(file);
 	o.near = data[0] & 4 ? 0.8 : 0;
 	o.contained = (data[0] & 8) != 0;
