@@ -68,50 +68,79 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib $(DEP_CF
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 LIBS = $(DEP_LIBS) -lm
 
-# The shared library: one module per concern.
-LIBOBJ = \
-	$(BUILD)/lib/bloom.o \
-	$(BUILD)/lib/buf.o \
-	$(BUILD)/lib/cli.o \
-	$(BUILD)/lib/dec.o \
-	$(BUILD)/lib/dedupe.o \
-	$(BUILD)/lib/gaz.o \
-	$(BUILD)/lib/hset.o \
-	$(BUILD)/lib/imap.o \
-	$(BUILD)/lib/io.o \
-	$(BUILD)/lib/json.o \
-	$(BUILD)/lib/layout.o \
-	$(BUILD)/lib/minhash.o \
-	$(BUILD)/lib/money.o \
-	$(BUILD)/lib/money_names.o \
-	$(BUILD)/lib/ner.o \
-	$(BUILD)/lib/nerdata.o \
-	$(BUILD)/lib/nerdefault.o \
-	$(BUILD)/lib/nerfeat.o \
-	$(BUILD)/lib/nermodel.o \
-	$(BUILD)/lib/nerrule.o \
-	$(BUILD)/lib/nertrain.o \
-	$(BUILD)/lib/norm.o \
-	$(BUILD)/lib/prefilter.o \
-	$(BUILD)/lib/rec.o \
-	$(BUILD)/lib/rules.o \
-	$(BUILD)/lib/rx.o \
-	$(BUILD)/lib/simd.o \
-	$(BUILD)/lib/state.o \
-	$(BUILD)/lib/statpage.o \
-	$(BUILD)/lib/stats.o \
-	$(BUILD)/lib/strip.o \
-	$(BUILD)/lib/textdec.o \
-	$(BUILD)/lib/tmpl.o \
-	$(BUILD)/lib/utf8.o \
-	$(BUILD)/lib/util.o
+# The shared library, in layers (see README, "Layout"): core/ under
+# record/, and one folder per engine.  Each list names its folder's objects.
+# lib/core: the base layer: memory, text, JSON, hashing, regexes, state files
+CORE_OBJ = \
+	$(BUILD)/lib/core/buf.o \
+	$(BUILD)/lib/core/dec.o \
+	$(BUILD)/lib/core/hset.o \
+	$(BUILD)/lib/core/json.o \
+	$(BUILD)/lib/core/parakey.o \
+	$(BUILD)/lib/core/rx.o \
+	$(BUILD)/lib/core/simd.o \
+	$(BUILD)/lib/core/state.o \
+	$(BUILD)/lib/core/utf8.o \
+	$(BUILD)/lib/core/util.o
+
+# lib/record: records, sources and sinks, the driver every filter runs in
+RECORD_OBJ = \
+	$(BUILD)/lib/record/cli.o \
+	$(BUILD)/lib/record/io.o \
+	$(BUILD)/lib/record/rec.o
+
+# lib/read: winnow-read: files into records
+READ_OBJ = \
+	$(BUILD)/lib/read/textdec.o
+
+# lib/norm: winnow-norm
+NORM_OBJ = \
+	$(BUILD)/lib/norm/norm.o
+
+# lib/strip: winnow-strip: rules, layout, templates
+STRIP_OBJ = \
+	$(BUILD)/lib/strip/layout.o \
+	$(BUILD)/lib/strip/prefilter.o \
+	$(BUILD)/lib/strip/rules.o \
+	$(BUILD)/lib/strip/strip.o \
+	$(BUILD)/lib/strip/tmpl.o
+
+# lib/dedupe: winnow-dedupe: exact and near duplicates
+DEDUPE_OBJ = \
+	$(BUILD)/lib/dedupe/bloom.o \
+	$(BUILD)/lib/dedupe/dedupe.o \
+	$(BUILD)/lib/dedupe/imap.o \
+	$(BUILD)/lib/dedupe/minhash.o
+
+# lib/money: winnow-money
+MONEY_OBJ = \
+	$(BUILD)/lib/money/money.o \
+	$(BUILD)/lib/money/money_names.o
+
+# lib/ner: winnow-tag: the entity tagger and its models
+NER_OBJ = \
+	$(BUILD)/lib/ner/gaz.o \
+	$(BUILD)/lib/ner/ner.o \
+	$(BUILD)/lib/ner/nerdata.o \
+	$(BUILD)/lib/ner/nerdefault.o \
+	$(BUILD)/lib/ner/nerfeat.o \
+	$(BUILD)/lib/ner/nermodel.o \
+	$(BUILD)/lib/ner/nerrule.o \
+	$(BUILD)/lib/ner/nertrain.o
+
+# lib/stats: winnow-stats
+STATS_OBJ = \
+	$(BUILD)/lib/stats/statpage.o \
+	$(BUILD)/lib/stats/stats.o
+
+LIBOBJ = $(CORE_OBJ) $(RECORD_OBJ) $(READ_OBJ) $(NORM_OBJ) $(STRIP_OBJ) $(DEDUPE_OBJ) $(MONEY_OBJ) $(NER_OBJ) $(STATS_OBJ)
 
 # Data files compiled into the library by scripts/embed: gen/NAME.c holds
 # NAME_text[] from the file named in its rule below.
 GENOBJ = \
 	$(BUILD)/gen/strip_rules.o
 
-HDR = $(wildcard lib/*.h)
+HDR = $(wildcard lib/*/*.h)
 LIB = $(BUILD)/libwinnow.a
 
 # The filters: cmd/NAME.c becomes $(BUILD)/NAME.
@@ -208,12 +237,12 @@ $(BUILD)/gen/strip_rules.c: data/strip.rules scripts/embed
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-# The default entity models, compiled in by lib/nerdata.S (.incbin).
+# The default entity models, compiled in by lib/ner/nerdata.S (.incbin).
 NERMODELS = data/ner-ko.wnm data/ner-en.wnm
 
-$(BUILD)/lib/nerdata.o: lib/nerdata.S $(NERMODELS)
+$(BUILD)/lib/ner/nerdata.o: lib/ner/nerdata.S $(NERMODELS)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -I. -c -o $@ lib/nerdata.S
+	$(CC) $(ALL_CFLAGS) -I. -c -o $@ lib/ner/nerdata.S
 
 $(LIB): $(LIBOBJ) $(GENOBJ)
 	rm -f $@
@@ -310,7 +339,12 @@ demo: all
 bench: all
 	BUILD=$(BUILD) scripts/bench
 
-check: all $(TEST_BINS) $(FUZZ_REPLAY)
+# The layers of lib/ (README, "Layout"): what may include what, and only
+# cmd/ exits.  make check runs it; tests/cli/t-layers.sh proves it can fail.
+check-layers:
+	@scripts/check-layers && echo "check-layers: the tree keeps its layers"
+
+check: all check-layers $(TEST_BINS) $(FUZZ_REPLAY)
 	@fail=0; for t in $(TEST_BINS); do \
 		CK_VERBOSITY=$${CK_VERBOSITY:-normal} $$t || fail=1; \
 	done; \
@@ -358,6 +392,6 @@ model: $(BUILD)/winnow-tag-train
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all bench check check-browser check-scale check-slow clean demo fuzz fuzzers \
+.PHONY: all bench check check-browser check-layers check-scale check-slow clean demo fuzz fuzzers \
 	install model uninstall
 .SECONDARY:

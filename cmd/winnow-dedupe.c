@@ -4,12 +4,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "cli.h"
-#include "dedupe.h"
-#include "rec.h"
-#include "state.h"
-#include "util.h"
+#include "core/buf.h"
+#include "core/state.h"
+#include "core/util.h"
+#include "dedupe/dedupe.h"
+#include "record/cli.h"
+#include "record/rec.h"
 
 static struct dedupe_opts opts = { .min_chars = 20, .contained = -1 };
 static const char *state_file;		/* --state */
@@ -214,13 +214,18 @@ merge_main(int argc, char **argv)
 		}
 		else if (strcmp(argv[i], "-v") == 0 || strcmp(argv[i], "--verbose") == 0)
 			verbose = 1;
-		else if (argv[i][0] == '-' && argv[i][1] != '\0')
-			die(EXIT_USAGE, "option '%s' does not go with '--merge'", argv[i]);
-		else
+		else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			warnx("option '%s' does not go with '--merge'", argv[i]);
+			free(inputs);
+			return EXIT_USAGE;
+		} else
 			inputs[n++] = argv[i];
 	}
-	if (strcmp(output, "-") == 0 && isatty(STDOUT_FILENO))
-		die(EXIT_USAGE, "a merged state is binary: give '-o FILE' or redirect the output");
+	if (strcmp(output, "-") == 0 && isatty(STDOUT_FILENO)) {
+		warnx("a merged state is binary: give '-o FILE' or redirect the output");
+		free(inputs);
+		return EXIT_USAGE;
+	}
 	rc = dedupe_merge_files(inputs, n, output, wait_secs, &s);
 	free(inputs);
 	if (rc != STATE_OK)

@@ -4,14 +4,14 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "buf.h"
-#include "cli.h"
-#include "dec.h"
-#include "json.h"
-#include "money.h"
-#include "rec.h"
-#include "utf8.h"
-#include "util.h"
+#include "core/buf.h"
+#include "core/dec.h"
+#include "core/json.h"
+#include "core/utf8.h"
+#include "core/util.h"
+#include "money/money.h"
+#include "record/cli.h"
+#include "record/rec.h"
 
 static struct money_cfg *cfg;		/* --assume, --default-currency */
 static int flat;			/* --flat: one record per amount */
@@ -133,7 +133,7 @@ record(struct cli *c, struct rec *r)
 		return CLI_EMIT;
 	}
 	/* --flat: one record per amount, carrying the source's id (or null). */
-	if (rec_get_raw(r, "id", &id, &idlen) != 1) {
+	if (!rec_get_raw(r, "id", &id, &idlen)) {
 		id = "null";
 		idlen = 4;
 	}

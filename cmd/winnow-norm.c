@@ -1,12 +1,12 @@
 /* winnow-norm: Unicode normalization (NFC or NFKC) and white-space clean-up of the text field. */
 #include <stdio.h>
 
-#include "buf.h"
-#include "cli.h"
-#include "norm.h"
-#include "rec.h"
-#include "utf8.h"
-#include "util.h"
+#include "core/buf.h"
+#include "core/utf8.h"
+#include "core/util.h"
+#include "norm/norm.h"
+#include "record/cli.h"
+#include "record/rec.h"
 
 static int form = UTF8_NFC;		/* --nfkc: UTF8_NFKC */
 static unsigned long long changed;	/* records whose text changed */

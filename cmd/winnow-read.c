@@ -1,12 +1,12 @@
 /* winnow-read: raw text files of any common encoding to records, a file, paragraph or line each. */
 #include <string.h>
 
-#include "buf.h"
-#include "cli.h"
-#include "io.h"
-#include "json.h"
-#include "textdec.h"
-#include "util.h"
+#include "core/buf.h"
+#include "core/json.h"
+#include "core/util.h"
+#include "read/textdec.h"
+#include "record/cli.h"
+#include "record/io.h"
 
 enum { BY_FILE, BY_PARA, BY_LINE };
 

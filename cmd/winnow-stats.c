@@ -2,13 +2,13 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "buf.h"
-#include "cli.h"
-#include "io.h"
-#include "rec.h"
-#include "statpage.h"
-#include "stats.h"
-#include "util.h"
+#include "core/buf.h"
+#include "core/util.h"
+#include "record/cli.h"
+#include "record/io.h"
+#include "record/rec.h"
+#include "stats/statpage.h"
+#include "stats/stats.h"
 
 static struct stats_opts opts;
 static const char *html_path;		/* --html */
@@ -61,7 +61,17 @@ stats_start(struct cli *c)
 static int
 stats_record(struct cli *c, struct rec *r)
 {
-	stats_add(stats, r);
+	struct stats_doc doc = { .bytes = r->len };
+
+	if (rec_text(r, &doc.text, &doc.len) != REC_STRING)
+		doc.text = NULL;
+	if (!rec_get_raw(r, "stripped", &doc.stripped, &doc.stripped_len))
+		doc.stripped = NULL;
+	if (!rec_get_raw(r, "entities", &doc.entities, &doc.entities_len))
+		doc.entities = NULL;
+	if (!rec_get_raw(r, "money", &doc.money, &doc.money_len))
+		doc.money = NULL;
+	stats_add(stats, &doc);
 	return CLI_DONE;
 }
 

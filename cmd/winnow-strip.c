@@ -3,15 +3,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "cli.h"
-#include "json.h"
-#include "rec.h"
-#include "rx.h"
-#include "state.h"
-#include "strip.h"
-#include "tmpl.h"
-#include "util.h"
+#include "core/buf.h"
+#include "core/json.h"
+#include "core/rx.h"
+#include "core/state.h"
+#include "core/util.h"
+#include "record/cli.h"
+#include "record/rec.h"
+#include "strip/strip.h"
+#include "strip/tmpl.h"
 
 #define MAX_RULE_FILES 64
 
@@ -105,7 +105,10 @@ strip_option(struct cli *c, int opt, const char *arg)
 	case OPT_DUMP_RULES:
 		text = strip_builtin_rules(&len);
 		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0)
-			die(EXIT_IOERR, "write error");
+		{
+			warnp("write error");
+			exit(EXIT_IOERR);
+		}
 		exit(EXIT_OK);
 	}
 	return -1;

@@ -6,12 +6,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "gaz.h"
-#include "io.h"
-#include "ner.h"
-#include "nertrain.h"
-#include "util.h"
+#include "core/buf.h"
+#include "core/util.h"
+#include "ner/gaz.h"
+#include "ner/ner.h"
+#include "ner/nertrain.h"
+#include "record/io.h"
 
 static int epochs = 10;
 static long long seed = 1;
@@ -237,9 +237,10 @@ main(int argc, char **argv)
 		double f;
 
 		f = nertrain_cv(c, (int)folds, &o, &b);
+		if (f < 0)
+			return EXIT_USAGE;
 		printf("%lld-fold cross-validation, %zu sentences, %d epochs, "
 		    "seed %lld\n%s", folds, c->n, epochs, seed, b.data);
-		(void)f;
 		buf_reset(&b);
 		if (errors && fclose(errors) != 0) {
 			warnp("write error: errors file");
@@ -250,7 +251,8 @@ main(int argc, char **argv)
 		idx = xmalloc((c->n + 1) * sizeof *idx);
 		for (i = 0; i < c->n; i++)
 			idx[i] = i;
-		nertrain(c, idx, c->n, &o, &b);
+		if (nertrain(c, idx, c->n, &o, &b) < 0)
+			return EXIT_USAGE;
 		free(idx);
 		if (write_atomic(output, &b) < 0)
 			return EXIT_IOERR;

@@ -2,14 +2,14 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "buf.h"
-#include "cli.h"
-#include "gaz.h"
-#include "json.h"
-#include "ner.h"
-#include "nerdefault.h"
-#include "nermodel.h"
-#include "util.h"
+#include "core/buf.h"
+#include "core/json.h"
+#include "core/util.h"
+#include "ner/gaz.h"
+#include "ner/ner.h"
+#include "ner/nerdefault.h"
+#include "ner/nermodel.h"
+#include "record/cli.h"
 
 static struct nermodel *models[NER_NLANGS];	/* from --model */
 static struct gaz *names;			/* from --gazetteer */
@@ -116,7 +116,7 @@ record(struct cli *c, struct rec *r)
 	ntagged += spans.n > 0;
 	if (flat) {
 		/* one record per entity, with the record's "id" if it has one */
-		int has_id = rec_get_raw(r, "id", &id, &idlen) != REC_MISSING;
+		int has_id = rec_get_raw(r, "id", &id, &idlen);
 
 		for (i = 0; i < spans.n; i++) {
 			buf_reset(&json);

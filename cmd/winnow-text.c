@@ -1,7 +1,7 @@
 /* winnow-text: records to plain text, the text field of each, separated by a blank line. */
-#include "buf.h"
-#include "cli.h"
-#include "rec.h"
+#include "core/buf.h"
+#include "record/cli.h"
+#include "record/rec.h"
 
 static int
 text_record(struct cli *c, struct rec *r)

@@ -2,8 +2,8 @@
 #include <check.h>
 #include <string.h>
 
+#include "core/dec.h"
 #include "check_main.h"
-#include "dec.h"
 
 static struct dec
 D(const char *s)

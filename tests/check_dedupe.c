@@ -7,9 +7,10 @@
 
 #include <utf8proc.h>
 
+#include "core/parakey.h"
+#include "core/utf8.h"
+#include "dedupe/dedupe.h"
 #include "check_main.h"
-#include "dedupe.h"
-#include "utf8.h"
 
 /* Compare verdict strings with a short message (the texts are long). */
 #define expect(got, want) do {						\
@@ -65,7 +66,7 @@ START_TEST(test_dedupe_key_table)
 	size_t w;
 
 	buf_addstr(&key, "pre:");
-	w = dedupe_key(in, len, &key, &blank);
+	w = para_key(in, len, &key, &blank);
 	ck_assert_msg(key.len == 4 + strlen(key_rows[_i].key) &&
 	    memcmp(key.data + 4, key_rows[_i].key, key.len - 4) == 0,
 	    "row %d: key '%s'", _i, key.data + 4);
@@ -101,11 +102,11 @@ START_TEST(test_dedupe_key_fast_path_is_exact)
 			buf_reset(&a);
 			buf_reset(&b);
 			buf_reset(&n);
-			dedupe_key(s + 1 - from, (size_t)len - 1 + from, &a, &blank);
+			para_key(s + 1 - from, (size_t)len - 1 + from, &a, &blank);
 			if (utf8_normalize(s + 1 - from, (size_t)len - 1 + from,
 			    UTF8_NFKC | UTF8_CASEFOLD, &n) < 0)
 				bad = cp;
-			dedupe_key(n.data, n.len, &b, &blank);
+			para_key(n.data, n.len, &b, &blank);
 			if (a.len != b.len || (a.len && memcmp(a.data, b.data, a.len) != 0))
 				bad = cp;
 		}

@@ -5,11 +5,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "buf.h"
+#include "core/buf.h"
+#include "core/utf8.h"
+#include "ner/gaz.h"
+#include "ner/ner.h"
 #include "check_main.h"
-#include "gaz.h"
-#include "ner.h"
-#include "utf8.h"
 
 static size_t
 to_cps(const char *s, int32_t *cp)

@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/hset.h"
 #include "check_main.h"
-#include "hset.h"
 
 /* Deterministic pseudo-random keys (splitmix64). */
 static struct hkey

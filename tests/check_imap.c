@@ -2,8 +2,8 @@
 #include <check.h>
 #include <stdlib.h>
 
+#include "dedupe/imap.h"
 #include "check_main.h"
-#include "imap.h"
 
 static int
 has(const struct imap *m, uint32_t key, uint32_t val)

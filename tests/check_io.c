@@ -9,9 +9,9 @@
 #include <zlib.h>
 #include <zstd.h>
 
-#include "buf.h"
+#include "core/buf.h"
+#include "record/io.h"
 #include "check_main.h"
-#include "io.h"
 
 static char dir[] = "/tmp/winnow-check-io.XXXXXX";
 

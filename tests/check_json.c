@@ -2,11 +2,11 @@
 #include <check.h>
 #include <string.h>
 
-#include "buf.h"
+#include "core/buf.h"
+#include "core/json.h"
+#include "core/simd.h"
+#include "core/utf8.h"
 #include "check_main.h"
-#include "json.h"
-#include "simd.h"
-#include "utf8.h"
 
 /* Each row: a line, and the error it must give (NULL: accepted). */
 static const struct {

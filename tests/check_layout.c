@@ -2,8 +2,8 @@
 #include <check.h>
 #include <string.h>
 
+#include "strip/layout.h"
 #include "check_main.h"
-#include "layout.h"
 
 static struct layout_line
 measure(const char *s, int lang)

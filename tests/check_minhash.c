@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dedupe/minhash.h"
 #include "check_main.h"
-#include "minhash.h"
 
 static const unsigned char seed1[32] = "a seed of thirty-two bytes.....";
 static const unsigned char seed2[32] = "another seed of thirty-two bytes";

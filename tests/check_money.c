@@ -3,9 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "buf.h"
+#include "core/buf.h"
+#include "money/money.h"
 #include "check_main.h"
-#include "money.h"
 
 /*
  * Render what money_find() found as "TEXT=VALUE CUR", amounts joined by

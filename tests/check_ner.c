@@ -3,10 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ner/gaz.h"
+#include "ner/ner.h"
+#include "ner/nerdefault.h"
 #include "check_main.h"
-#include "gaz.h"
-#include "ner.h"
-#include "nerdefault.h"
 
 static const struct {
 	const char *name;

@@ -5,12 +5,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "buf.h"
+#include "core/buf.h"
+#include "ner/gaz.h"
+#include "ner/ner.h"
+#include "ner/nerfeat.h"
+#include "ner/nermodel.h"
 #include "check_main.h"
-#include "gaz.h"
-#include "ner.h"
-#include "nerfeat.h"
-#include "nermodel.h"
 
 /* A small model: 'n' features with known weights, a gazetteer, a note. */
 static void

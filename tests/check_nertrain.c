@@ -5,13 +5,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "buf.h"
+#include "core/buf.h"
+#include "core/utf8.h"
+#include "ner/gaz.h"
+#include "ner/ner.h"
+#include "ner/nermodel.h"
+#include "ner/nertrain.h"
 #include "check_main.h"
-#include "gaz.h"
-#include "ner.h"
-#include "nermodel.h"
-#include "nertrain.h"
-#include "utf8.h"
 
 static char tmp_path[64];
 

@@ -2,11 +2,11 @@
 #include <check.h>
 #include <string.h>
 
-#include "buf.h"
+#include "core/buf.h"
+#include "core/simd.h"
+#include "core/utf8.h"
+#include "norm/norm.h"
 #include "check_main.h"
-#include "norm.h"
-#include "simd.h"
-#include "utf8.h"
 
 /* Each row: input, form, output (NULL: already clean, left alone). */
 static const struct {

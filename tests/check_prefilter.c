@@ -4,12 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
+#include "core/buf.h"
+#include "core/rx.h"
+#include "strip/prefilter.h"
+#include "strip/rules.h"
+#include "strip/strip.h"
 #include "check_main.h"
-#include "prefilter.h"
-#include "rules.h"
-#include "rx.h"
-#include "strip.h"
 
 /* Each row: a pattern and the requirement prefilter_describe() prints. */
 static const struct {

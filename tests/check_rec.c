@@ -2,9 +2,9 @@
 #include <check.h>
 #include <string.h>
 
-#include "buf.h"
+#include "core/buf.h"
+#include "record/rec.h"
 #include "check_main.h"
-#include "rec.h"
 
 /* Parse 'line' with text field 'field'; 1, 0 or -1 as rec_parse. */
 static int
@@ -160,7 +160,8 @@ START_TEST(test_rec_get_members)
 	ck_assert_int_eq(parse(&r, "{\"id\":\"doc\\/1\",\"n\":3,\"text\":\"x\"}", "text", &err), 1);
 	ck_assert_int_eq(rec_get_string(&r, "id", &b), REC_STRING);
 	ck_assert_str_eq(b.data, "doc/1");
-	ck_assert_int_eq(rec_get_raw(&r, "n", &v, &n), REC_STRING);
+	ck_assert_int_eq(rec_get_raw(&r, "n", &v, &n), 1);
+	ck_assert_int_eq(rec_get_raw(&r, "nope", &v, &n), 0);
 	ck_assert_int_eq(memcmp(v, "3", n), 0);
 	ck_assert_int_eq(rec_get_string(&r, "n", &b), REC_NOT_STRING);
 	ck_assert_int_eq(rec_get_string(&r, "nope", &b), REC_MISSING);

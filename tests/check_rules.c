@@ -6,11 +6,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "buf.h"
+#include "core/buf.h"
+#include "core/rx.h"
+#include "core/utf8.h"
+#include "strip/rules.h"
 #include "check_main.h"
-#include "rules.h"
-#include "rx.h"
-#include "utf8.h"
 
 /* Send stderr to a file, to read back what a failing call said. */
 static char errpath[64];

@@ -6,9 +6,9 @@
 #include <check.h>
 #include <string.h>
 
-#include "buf.h"
+#include "core/buf.h"
+#include "core/simd.h"
 #include "check_main.h"
-#include "simd.h"
 
 static const char *levels[] = { "avx2", "sse2", "none" };
 

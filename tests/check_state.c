@@ -11,8 +11,8 @@
 
 #include <xxhash.h>
 
+#include "core/state.h"
 #include "check_main.h"
-#include "state.h"
 
 static char dir[64];
 static char path[128];

@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
+#include "core/buf.h"
+#include "core/rx.h"
+#include "strip/rules.h"
+#include "strip/strip.h"
 #include "check_main.h"
-#include "rules.h"
-#include "rx.h"
-#include "strip.h"
 
 #define BODY1 "정부는 오늘 새 경제 정책을 발표하면서 올해 성장률 전망치를 " \
 	"2.2%로 낮췄다고 밝혔다. 기획재정부 관계자는 수출 회복이 더디다고 말했다."

@@ -2,9 +2,9 @@
 #include <check.h>
 #include <string.h>
 
-#include "buf.h"
+#include "core/buf.h"
+#include "read/textdec.h"
 #include "check_main.h"
-#include "textdec.h"
 
 /* Each row: encoding asked, bytes, the encoding used, UTF-8 out, replacements. */
 static const struct {

@@ -5,10 +5,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/state.h"
+#include "strip/strip.h"
+#include "strip/tmpl.h"
 #include "check_main.h"
-#include "state.h"
-#include "strip.h"
-#include "tmpl.h"
 
 static const unsigned char seed[STATE_SEED_SIZE] = "0123456789abcdef0123456789abcde";
 

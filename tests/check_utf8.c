@@ -4,9 +4,9 @@
 
 #include <utf8proc.h>
 
-#include "buf.h"
+#include "core/buf.h"
+#include "core/utf8.h"
 #include "check_main.h"
-#include "utf8.h"
 
 /* Each row: bytes, their length, the valid prefix utf8_check must report. */
 static const struct {

@@ -6,9 +6,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "buf.h"
+#include "core/buf.h"
+#include "core/util.h"
 #include "check_main.h"
-#include "util.h"
 
 /* Each row: text, whether parse_size accepts it, and the bytes it means. */
 static const struct {

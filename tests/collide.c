@@ -28,9 +28,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "dedupe.h"
-#include "util.h"
+#include "core/buf.h"
+#include "core/util.h"
+#include "dedupe/dedupe.h"
 
 /* The i-th word of lowercase letters: base 26, at least 8 letters. */
 static size_t

@@ -51,7 +51,7 @@ expect_grep "bad --assume: message" "^winnow-money: --assume: expected SYMBOL=CO
 # without Python or Debian's iso-codes, which only regenerating needs).
 if command -v python3 >/dev/null && [ -r /usr/share/iso-codes/json/iso_4217.json ]; then
 	"$SRC/scripts/gen-money-names" --check >err 2>&1 ||
-	    fail "lib/money_names.c is stale: $(cat err)"
+	    fail "lib/money/money_names.c is stale: $(cat err)"
 else
 	echo "skip: gen-money-names --check (no python3 or iso-codes)"
 fi

@@ -13,11 +13,11 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "buf.h"
+#include "core/buf.h"
+#include "core/json.h"
+#include "core/utf8.h"
+#include "record/rec.h"
 #include "fuzz.h"
-#include "json.h"
-#include "rec.h"
-#include "utf8.h"
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)

@@ -20,11 +20,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/utf8.h"
+#include "ner/gaz.h"
+#include "ner/ner.h"
+#include "ner/nermodel.h"
 #include "fuzz.h"
-#include "gaz.h"
-#include "ner.h"
-#include "nermodel.h"
-#include "utf8.h"
 
 static char path[4096];
 static const char text[] =

@@ -12,11 +12,11 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "buf.h"
-#include "dec.h"
+#include "core/buf.h"
+#include "core/dec.h"
+#include "core/utf8.h"
+#include "money/money.h"
 #include "fuzz.h"
-#include "money.h"
-#include "utf8.h"
 
 static struct money_cfg *cfg;
 

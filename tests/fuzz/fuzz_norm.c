@@ -12,10 +12,10 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "buf.h"
+#include "core/buf.h"
+#include "core/utf8.h"
+#include "norm/norm.h"
 #include "fuzz.h"
-#include "norm.h"
-#include "utf8.h"
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)

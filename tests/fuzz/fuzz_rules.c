@@ -12,10 +12,10 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "core/rx.h"
+#include "core/utf8.h"
+#include "strip/rules.h"
 #include "fuzz.h"
-#include "rules.h"
-#include "rx.h"
-#include "utf8.h"
 
 static const char *const lines[] = {
 	"Copyright (c) 2024 Example News. All rights reserved.",

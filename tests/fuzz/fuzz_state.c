@@ -19,10 +19,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "dedupe.h"
+#include "core/state.h"
+#include "dedupe/dedupe.h"
+#include "strip/tmpl.h"
 #include "fuzz.h"
-#include "state.h"
-#include "tmpl.h"
 
 static char path[4096];
 

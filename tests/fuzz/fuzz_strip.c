@@ -12,11 +12,11 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "buf.h"
+#include "core/buf.h"
+#include "core/utf8.h"
+#include "strip/strip.h"
+#include "strip/tmpl.h"
 #include "fuzz.h"
-#include "strip.h"
-#include "tmpl.h"
-#include "utf8.h"
 
 static struct strip *st;
 

@@ -13,14 +13,14 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "buf.h"
+#include "core/buf.h"
+#include "core/utf8.h"
+#include "ner/gaz.h"
+#include "ner/ner.h"
+#include "ner/nermodel.h"
+#include "ner/nertrain.h"
 #include "fuzz.h"
-#include "gaz.h"
-#include "ner.h"
-#include "nermodel.h"
-#include "nertrain.h"
 #include "tinymodel.h"
-#include "utf8.h"
 
 static struct ner *tagger;
 static struct buf model_bytes[NER_NLANGS];

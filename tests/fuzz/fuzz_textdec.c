@@ -11,10 +11,10 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "buf.h"
+#include "core/buf.h"
+#include "core/utf8.h"
+#include "read/textdec.h"
 #include "fuzz.h"
-#include "textdec.h"
-#include "utf8.h"
 
 static const char *const encodings[] = {
 	"auto", "utf-8", "utf-16", "utf-16le", "utf-16be", "cp949", "euc-kr",

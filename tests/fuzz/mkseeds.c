@@ -10,20 +10,35 @@
  * gazetteer file), each prefixed with the selector byte its harness reads.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "dedupe.h"
+#include "core/buf.h"
+#include "core/state.h"
+#include "core/util.h"
+#include "dedupe/dedupe.h"
+#include "ner/ner.h"
+#include "strip/tmpl.h"
+
+/* die(status, fmt, ...): this tool's way out: a message, then exit. */
+static _Noreturn void __attribute__((format(printf, 2, 3)))
+die(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "mkseeds: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(status);
+}
 #include "fuzz.h"
-#include "ner.h"
-#include "state.h"
 #include "tinymodel.h"
-#include "tmpl.h"
-#include "util.h"
 
 static const char *const paragraphs[] = {
 	"정부는 오늘 내년 예산안을 국회에 제출했다고 밝혔다. 총지출은 656조원이다.",

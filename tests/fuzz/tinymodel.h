@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "ner.h"
-#include "nertrain.h"
+#include "core/buf.h"
+#include "ner/ner.h"
+#include "ner/nertrain.h"
 
 static const char tiny_ko_corpus[] =
     "## 1\n삼\tB-PS\n성\tI-PS\n민\tI-PS\n은\tO\n \tO\n서\tB-LC\n울\tI-LC\n에\tO\n"

@@ -1,0 +1,115 @@
+/*
+ * cli: the options every filter shares and the loop that feeds it records.
+ *
+ * A filter is a struct cli_spec (its name, help text, own options and
+ * callbacks) handed to cli_main(), which parses the command line, reads
+ * every input (FILE operands or stdin, .gz/.zst too), applies the bad-input
+ * policy of SPEC.md, writes and counts the output, and returns the exit
+ * status.  See cmd/winnow-norm.c for the shape of a small filter.
+ *
+ * Bad input: by default the good records before a bad line are written and
+ * flushed, then "winnow-NAME: FILE:LINE: what is wrong (byte N)" and exit
+ * 65; with --rejects FILE the line is saved there and the run goes on.
+ */
+#ifndef WINNOW_CLI_H
+#define WINNOW_CLI_H
+
+#include <getopt.h>
+#include <stdint.h>
+
+#include "core/buf.h"
+#include "record/io.h"
+#include "record/rec.h"
+
+struct cli;
+
+/* What a record callback returns. */
+enum {
+	CLI_EMIT = 0,	/* write the record, with any rec_set_* changes */
+	CLI_DONE = 1,	/* the callback wrote what it wanted (cli_emit*), or dropped it */
+	CLI_FAIL = -1	/* a fatal error, already reported: stop, exit 74 */
+};
+
+/* cli_spec.flags */
+enum {
+	CLI_ALL_RECORDS = 1 << 0,	/* call record() for records without the text field too */
+	CLI_FILES = 1 << 1,		/* operands are raw files for file(), not records */
+	CLI_TEXT_OUTPUT = 1 << 2	/* output is not JSON Lines (winnow-text) */
+};
+
+struct cli_spec {
+	const char *name;		/* "norm": the program is winnow-norm */
+	const char *purpose;		/* one line, for --help and `winnow help` */
+	const char *synopsis;		/* after the program name, e.g. "[OPTION]... [FILE]..." */
+	const char *description;	/* a paragraph for --help, or NULL */
+	const char *options_help;	/* the filter's own options, formatted */
+	const char *example;		/* one or more example command lines */
+	const struct option *longopts;	/* the filter's own, ending with {0} */
+	const char *shortopts;
+	unsigned flags;
+	/* option(c, arg): one of the filter's options; 0, or -1 after a message */
+	int (*option)(struct cli *c, int opt, const char *arg);
+	/* start(c): after the options, before any input; 0, or -1 (exit 2) */
+	int (*start)(struct cli *c);
+	/* record(c, r): one good record; CLI_EMIT, CLI_DONE or CLI_FAIL */
+	int (*record)(struct cli *c, struct rec *r);
+	/* file(c, s): with CLI_FILES, one input; 0, or CLI_FAIL */
+	int (*file)(struct cli *c, struct src *s);
+	/* finish(c): after the last input; 0, or -1 (exit 74) */
+	int (*finish)(struct cli *c);
+	/*
+	 * commit(c): once the output is closed without error and the run
+	 * succeeded: the moment to make the run's effects durable (save a
+	 * state file), so that a failed run changes nothing.  0, or -1 (exit
+	 * 74).
+	 */
+	int (*commit)(struct cli *c);
+	/* summary(c, b): -v, append the filter's own counts, e.g. "12 changed" */
+	void (*summary)(struct cli *c, struct buf *b);
+};
+
+struct cli {
+	const struct cli_spec *spec;
+	const char *field;		/* -f: the text field */
+	int verbose;			/* -v */
+	struct out *out;		/* where records go */
+	struct src *src;		/* the input being read */
+	uint64_t in;			/* records read */
+	uint64_t out_count;		/* records written */
+	uint64_t nofield;		/* records without a string text field */
+	uint64_t rejected;		/* bad lines saved with --rejects */
+	void *data;			/* for the filter */
+};
+
+/* cli_main(spec, argc, argv): run the filter; returns the exit status. */
+int cli_main(const struct cli_spec *spec, int argc, char **argv);
+
+/* cli_emit(c, r): write record 'r' (with its changes); counted. */
+int cli_emit(struct cli *c, const struct rec *r);
+
+/* cli_emit_json(c, json, len): write one record given as a JSON object. */
+int cli_emit_json(struct cli *c, const char *json, size_t len);
+
+/*
+ * cli_record_id(c, r, out): the record's id as JSON into 'out' (reset
+ * first), for the lines of --removed files: its "id" string as written,
+ * else "FILE:LINE" of where it was read.
+ */
+void cli_record_id(struct cli *c, struct rec *r, struct buf *out);
+
+/*
+ * cli_warn(c, fmt, ...): a warning about the current record, as
+ * "winnow-NAME: FILE:LINE: message".
+ */
+void cli_warn(struct cli *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/*
+ * cli_reject(c, line, len, msg): a bad record found by the filter itself
+ * (not by the JSON layer): handled by the same policy.  Returns CLI_DONE
+ * when it was saved with --rejects, CLI_FAIL when the run must stop
+ * (exit 65 then).
+ */
+int cli_reject(struct cli *c, const char *line, size_t len, const char *msg);
+
+#endif

@@ -1,0 +1,671 @@
+/* strip: remove boilerplate from the text of one document. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/json.h"
+#include "core/rx.h"
+#include "core/utf8.h"
+#include "core/util.h"
+#include "strip/layout.h"
+#include "strip/rules.h"
+#include "strip/strip.h"
+#include "strip/tmpl.h"
+
+/* data/strip.rules, embedded at build time (scripts/embed). */
+extern const char strip_rules_text[];
+extern const size_t strip_rules_text_len;
+
+#define PREFIX_ROUNDS 4		/* prefix rules applied one after another */
+#define DETECT_WINDOWS 4	/* samples of a long text to tell its language */
+#define DETECT_WINDOW 128
+
+/* What strip_text knows of one line. */
+struct line {
+	size_t start, end;	/* the raw line in the input */
+	size_t cstart, cend;	/* its content: trimmed, bullet and cuts gone */
+	size_t bstart;		/* content before any cut (after the bullet) */
+	const struct rule *rule;	/* removed the whole line, or NULL */
+	const char *reason;		/* why the line went, once decided */
+	const struct rule *pcut;	/* cut a prefix: [bstart, pcut_end) */
+	size_t pcut_end;
+	const struct rule *scut;	/* cut a suffix: [scut_start, send) */
+	size_t scut_start, send;
+	int cut;			/* the content changed */
+};
+
+struct strip {
+	struct rules *rules;
+	struct layout *layout;
+	struct line *line;
+	struct layout_line *ll;
+	size_t cap;
+	struct tmpl *tmpl;
+	unsigned min_docs;
+};
+
+struct strip *
+strip_new(void)
+{
+	struct strip *st = xcalloc(1, sizeof *st);
+
+	st->rules = rules_new();
+	st->layout = layout_new();
+	return st;
+}
+
+void
+strip_free(struct strip *st)
+{
+	if (st == NULL)
+		return;
+	rules_free(st->rules);
+	layout_free(st->layout);
+	free(st->line);
+	free(st->ll);
+	free(st);
+}
+
+const char *
+strip_builtin_rules(size_t *len)
+{
+	*len = strip_rules_text_len;
+	return strip_rules_text;
+}
+
+int
+strip_add_builtin(struct strip *st)
+{
+	return rules_parse(st->rules, strip_rules_text, strip_rules_text_len,
+	    "builtin:strip.rules");
+}
+
+int
+strip_add_rules(struct strip *st, const char *path)
+{
+	return rules_load(st->rules, path);
+}
+
+struct rules *
+strip_rules(struct strip *st)
+{
+	return st->rules;
+}
+
+void
+strip_set_templates(struct strip *st, struct tmpl *t, unsigned min_docs)
+{
+	st->tmpl = t;
+	st->min_docs = min_docs;
+}
+
+/* Count Hangul lead bytes (U+A000..U+DFFF) and ASCII letters, no branches. */
+static void
+count_script(const unsigned char *u, size_t len, unsigned *hangul,
+    unsigned *latin)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		*hangul += (unsigned)(u[i] - 0xEAu) < 4u;
+		*latin += (unsigned)((u[i] | 0x20u) - 'a') < 26u;
+	}
+}
+
+int
+strip_detect_lang(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned hangul = 0, latin = 0;
+	size_t w;
+
+	/*
+	 * A long text is sampled in DETECT_WINDOWS windows spread over it,
+	 * so that an English menu at the top of a Korean page does not
+	 * decide alone.
+	 */
+	if (len <= DETECT_WINDOWS * DETECT_WINDOW) {
+		count_script(u, len, &hangul, &latin);
+	} else {
+		for (w = 0; w < DETECT_WINDOWS; w++)
+			count_script(u + (len - DETECT_WINDOW) * w /
+			    (DETECT_WINDOWS - 1), DETECT_WINDOW, &hangul, &latin);
+	}
+	/* A syllable weighs about three letters. */
+	return hangul > 0 && 3 * hangul >= latin ? STRIP_KO : STRIP_EN;
+}
+
+void
+strip_cut_json(const struct strip_cut *cut, const char *s, struct buf *out)
+{
+	buf_printf(out, "\"line\":%zu,\"rule\":", cut->line);
+	json_escape_str(cut->reason, out);
+	buf_addstr(out, ",\"text\":");
+	json_escape(s + cut->start, cut->len, out);
+}
+
+void
+strip_stats_add(struct strip_stats *stats, const struct strip_result *res)
+{
+	size_t i, k;
+
+	stats->docs++;
+	if (res->failed) {
+		stats->failed++;
+		return;
+	}
+	stats->changed += res->changed != 0;
+	stats->emptied += res->changed && res->text.len == 0;
+	stats->cuts += res->ncut;
+	for (i = 0; i < res->ncut; i++) {
+		const char *r = res->cut[i].reason;
+
+		for (k = 0; k < stats->nby; k++)
+			if (stats->by[k].reason == r ||
+			    strcmp(stats->by[k].reason, r) == 0)
+				break;
+		if (k == stats->nby) {
+			if (k == sizeof stats->by / sizeof stats->by[0])
+				continue;	/* too many names: not listed */
+			stats->by[stats->nby].reason = r;
+			stats->by[stats->nby++].n = 0;
+		}
+		stats->by[k].n++;
+	}
+}
+
+void
+strip_stats_print(const struct strip_stats *stats, struct buf *out)
+{
+	size_t i;
+
+	buf_printf(out, "%llu changed, %llu emptied, %llu cuts", stats->changed,
+	    stats->emptied, stats->cuts);
+	for (i = 0; i < stats->nby; i++)
+		buf_printf(out, "%s%s %llu", i ? ", " : " (",
+		    stats->by[i].reason, stats->by[i].n);
+	if (stats->nby)
+		buf_addc(out, ')');
+	if (stats->failed)
+		buf_printf(out, ", %llu left as they were (rule limits)",
+		    stats->failed);
+}
+
+void
+strip_result_release(struct strip_result *res)
+{
+	buf_release(&res->text);
+	free(res->cut);
+	res->cut = NULL;
+	res->ncut = res->ccut = 0;
+}
+
+static void
+add_cut(struct strip_result *res, size_t line, const char *reason,
+    size_t start, size_t end, int whole)
+{
+	struct strip_cut *c;
+
+	if (res->ncut == res->ccut) {
+		res->ccut = res->ccut ? res->ccut * 2 : 16;
+		res->cut = xrealloc(res->cut, res->ccut * sizeof *res->cut);
+	}
+	c = &res->cut[res->ncut++];
+	c->line = line;
+	c->reason = reason;
+	c->start = start;
+	c->len = end - start;
+	c->whole = whole;
+}
+
+static void
+reserve_lines(struct strip *st, size_t n)
+{
+	if (n <= st->cap)
+		return;
+	st->cap = n + n / 2 + 64;
+	st->line = xrealloc(st->line, st->cap * sizeof *st->line);
+	st->ll = xrealloc(st->ll, st->cap * sizeof *st->ll);
+}
+
+/* The length of a white-space character at s[i] (ASCII, NBSP, U+3000). */
+static size_t
+space_at(const char *s, size_t i, size_t end)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	if (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f')
+		return 1;
+	if (c == 0xC2 && i + 1 < end && (unsigned char)s[i + 1] == 0xA0)
+		return 2;
+	if (c == 0xE3 && i + 2 < end && (unsigned char)s[i + 1] == 0x80 &&
+	    (unsigned char)s[i + 2] == 0x80)
+		return 3;
+	return 0;
+}
+
+/* The length of a white-space character ending at s[end]. */
+static size_t
+space_before(const char *s, size_t start, size_t end)
+{
+	unsigned char c;
+
+	if (end <= start)
+		return 0;
+	c = (unsigned char)s[end - 1];
+	if (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f')
+		return 1;
+	if (c == 0xA0 && end - start >= 2 && (unsigned char)s[end - 2] == 0xC2)
+		return 2;
+	if (c == 0x80 && end - start >= 3 && (unsigned char)s[end - 2] == 0x80 &&
+	    (unsigned char)s[end - 3] == 0xE3)
+		return 3;
+	return 0;
+}
+
+static void
+trim(const char *s, size_t *start, size_t *end)
+{
+	size_t k;
+
+	while (*start < *end && (k = space_at(s, *start, *end)) > 0)
+		*start += k;
+	while (*end > *start && (k = space_before(s, *start, *end)) > 0)
+		*end -= k;
+}
+
+/*
+ * The length of a list bullet at s[i]: "* ", "- ", "+ ", "• ", "· ", "◦ ",
+ * "▪ ", "‣ ", "– ", "# ", and "o " in an indented line (how text browsers
+ * draw nested lists).  The white space after it is not counted.
+ */
+static size_t
+bullet_at(const char *s, size_t i, size_t end, int indented)
+{
+	static const char *const marks[] = {
+		"*", "-", "+", "#", "\xe2\x80\xa2", "\xc2\xb7",
+		"\xe2\x97\xa6", "\xe2\x96\xaa", "\xe2\x80\xa3", "\xe2\x80\x93"
+	};
+	size_t m;
+
+	if (indented && s[i] == 'o' && i + 1 < end && space_at(s, i + 1, end))
+		return 1;
+	for (m = 0; m < sizeof marks / sizeof marks[0]; m++) {
+		size_t k = strlen(marks[m]);
+
+		if (i + k < end && memcmp(s + i, marks[m], k) == 0 &&
+		    space_at(s, i + k, end))
+			return k;
+	}
+	return 0;
+}
+
+/* The offset of the first non-space byte of s[start..end). */
+static size_t
+first_char(const char *s, size_t start, size_t end)
+{
+	size_t k;
+
+	while (start < end && (k = space_at(s, start, end)) > 0)
+		start += k;
+	return start;
+}
+
+/* Split 's' into st->line[], trimming and unbulleting the content. */
+static size_t
+split_lines(struct strip *st, const char *s, size_t len)
+{
+	size_t n = 0, p = 0;
+
+	for (;;) {
+		const char *nl = memchr(s + p, '\n', len - p);
+		size_t end = nl ? (size_t)(nl - s) : len;
+		struct line *l;
+		size_t k;
+
+		if (nl == NULL && p == len && n > 0)
+			break;	/* the text ended with "\n" */
+		reserve_lines(st, n + 1);
+		l = &st->line[n++];
+		memset(l, 0, sizeof *l);
+		l->start = p;
+		l->end = end;
+		l->cstart = p;
+		l->cend = end;
+		trim(s, &l->cstart, &l->cend);
+		while (l->cstart < l->cend &&
+		    (k = bullet_at(s, l->cstart, l->cend, l->cstart > p)) > 0) {
+			l->cstart += k;
+			trim(s, &l->cstart, &l->cend);
+		}
+		l->bstart = l->cstart;
+		l->send = l->cend;
+		if (nl == NULL)
+			break;
+		p = end + 1;
+	}
+	return n;
+}
+
+/*
+ * Apply prefix and suffix rules to line 'l', then the whole-line rules.
+ * Returns 0, or a negative rx status when a rule failed (res->failed set).
+ */
+static int
+apply_rules(struct strip *st, const char *s, struct line *l,
+    struct layout_line *ll, unsigned lang, int layout_lang,
+    struct strip_result *res)
+{
+	struct rule_hit hit;
+	int round, rc;
+
+	rules_scan(st->rules, s + l->cstart, l->cend - l->cstart);
+	for (round = 0; round < PREFIX_ROUNDS && l->cstart < l->cend; round++) {
+		rc = rules_match(st->rules, RULES_PREFIX, lang, s + l->cstart,
+		    l->cend - l->cstart, 0, &hit);
+		if (rc < 0)
+			goto fail;
+		if (rc == 0 || hit.end == 0)
+			break;
+		if (l->pcut == NULL)
+			l->pcut = hit.rule;
+		l->cstart += hit.end;
+		l->pcut_end = l->cstart;
+		trim(s, &l->cstart, &l->cend);
+		l->cut = 1;
+	}
+	if (l->cstart < l->cend) {
+		rc = rules_match(st->rules, RULES_SUFFIX, lang, s + l->cstart,
+		    l->cend - l->cstart, 0, &hit);
+		if (rc < 0)
+			goto fail;
+		if (rc > 0 && hit.start < hit.end) {
+			l->scut = hit.rule;
+			l->scut_start = l->cstart + hit.start;
+			l->cend = l->scut_start;
+			trim(s, &l->cstart, &l->cend);
+			l->cut = 1;
+		}
+	}
+	if (l->cstart == l->cend) {
+		/* Nothing left once the bylines went: the line goes. */
+		l->rule = l->pcut ? l->pcut : l->scut;
+		ll->cls = LAYOUT_RULE;
+		return 0;
+	}
+	layout_measure(ll, s + l->cstart, l->cend - l->cstart, layout_lang);
+	if (l->bstart > l->start && l->bstart != first_char(s, l->start,
+	    l->end))
+		ll->flags |= LAYOUT_BULLET;
+	rc = rules_match(st->rules, RULES_WHOLE, lang, s + l->cstart,
+	    l->cend - l->cstart, ll->nchars, &hit);
+	if (rc < 0)
+		goto fail;
+	if (rc > 0) {
+		l->rule = hit.rule;
+		ll->cls = LAYOUT_RULE;
+	}
+	return 0;
+fail:
+	res->failed = hit.rule;
+	res->failed_rc = rc;
+	return rc;
+}
+
+/* Whether line i is body text in a run of paragraphs (not a lone blurb). */
+static int
+in_run(const struct layout_line *ll, size_t n, size_t i)
+{
+	size_t j;
+
+	if (ll[i].cls != LAYOUT_GOOD)
+		return 0;
+	for (j = i; j-- > 0;)
+		if (ll[j].cls != LAYOUT_BLANK && ll[j].cls != LAYOUT_RULE) {
+			if (ll[j].cls == LAYOUT_GOOD || ll[j].cls == LAYOUT_NEAR)
+				return 1;
+			break;
+		}
+	for (j = i + 1; j < n; j++)
+		if (ll[j].cls != LAYOUT_BLANK && ll[j].cls != LAYOUT_RULE)
+			return ll[j].cls == LAYOUT_GOOD || ll[j].cls == LAYOUT_NEAR;
+	return 0;
+}
+
+/*
+ * block-start and tail-start rules reach beyond their own line: a block
+ * takes the list under its heading (short and non-prose lines, and list
+ * items, up to a blank line or another rule's line); a tail takes the rest of the text once article text came
+ * before it (else the heading is a link in a menu at the top).  Article
+ * text is paragraphs in runs: teaser blurbs above the article come one at
+ * a time between titles and links, and do not count.
+ */
+static void
+extend_rules(struct strip *st, size_t n)
+{
+	struct line *v = st->line;
+	struct layout_line *ll = st->ll;
+	uint64_t before = 0;
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		const struct rule *r = v[i].rule;
+
+		if (ll[i].cls != LAYOUT_RULE || r == NULL ||
+		    r->scope != RULE_BLOCK_START)
+			continue;
+		/*
+		 * The list: short lines and list items (and lines the same
+		 * kind of rule takes, such as an AI summary's notice), to a
+		 * blank line or a line another rule takes.
+		 */
+		for (j = i + 1; j < n; j++) {
+			if (ll[j].cls == LAYOUT_RULE && v[j].rule &&
+			    strcmp(v[j].rule->name, r->name) == 0)
+				continue;
+			if (ll[j].cls == LAYOUT_BLANK || ll[j].cls == LAYOUT_RULE ||
+			    (ll[j].cls != LAYOUT_SHORT && ll[j].cls != LAYOUT_BAD &&
+			    !(ll[j].flags & LAYOUT_BULLET)))
+				break;
+			ll[j].cls = LAYOUT_RULE;
+			v[j].rule = r;
+		}
+		i = j - 1;
+	}
+	for (i = 0; i < n; i++) {
+		const struct rule *r = v[i].rule;
+
+		if (in_run(ll, n, i))
+			before += ll[i].nchars;
+		if (ll[i].cls != LAYOUT_RULE || r == NULL ||
+		    r->scope != RULE_TAIL_START || before == 0)
+			continue;
+		for (j = i + 1; j < n; j++)
+			if (ll[j].cls != LAYOUT_BLANK) {
+				ll[j].cls = LAYOUT_RULE;
+				v[j].rule = r;
+			}
+		break;
+	}
+}
+
+/*
+ * Count the document's short lines among the stream's and mark those that
+ * 'min_docs' documents held: site templates, removed like rule lines.
+ */
+static void
+mark_templates(struct strip *st, const char *s, size_t n)
+{
+	size_t i;
+
+	tmpl_doc(st->tmpl);
+	for (i = 0; i < n; i++) {
+		struct line *l = &st->line[i];
+		struct layout_line *ll = &st->ll[i];
+
+		if (ll->cls == LAYOUT_BLANK || ll->cls == LAYOUT_RULE ||
+		    ll->nchars > TMPL_MAX_CHARS)
+			continue;
+		if (tmpl_seen(st->tmpl, s + l->cstart, l->cend - l->cstart) >=
+		    st->min_docs) {
+			ll->cls = LAYOUT_RULE;
+			l->reason = "template";
+		}
+	}
+}
+
+/* Whether line i is kept, as a line of text (blank or not). */
+static int
+kept(const struct strip *st, size_t i)
+{
+	return st->ll[i].final == LAYOUT_GOOD ||
+	    st->ll[i].final == LAYOUT_BLANK;
+}
+
+/*
+ * Write the kept lines.  Removing lines must not leave a hole of blank
+ * lines: a run of blank and removed lines that held a removal keeps one
+ * blank line (if it had one) between kept lines, none at either end.
+ */
+static void
+write_kept(struct strip *st, const char *s, size_t n, int final_nl,
+    struct buf *out)
+{
+	size_t i = 0, written = 0;
+
+	while (i < n) {
+		size_t j = i, blanks = 0, removed = 0;
+
+		/* The run of blank and removed lines starting at i. */
+		while (j < n && (st->ll[j].final == LAYOUT_BLANK || !kept(st, j))) {
+			if (st->ll[j].final == LAYOUT_BLANK)
+				blanks++;
+			else
+				removed++;
+			j++;
+		}
+		if (removed == 0) {
+			for (; i < j; i++) {
+				if (written++)
+					buf_addc(out, '\n');
+				buf_add(out, s + st->line[i].start,
+				    st->line[i].end - st->line[i].start);
+			}
+		} else if (blanks && written && j < n) {
+			buf_addc(out, '\n');	/* one blank line */
+			written++;
+		}
+		if (j == n)
+			break;
+		/* Line j is kept and not blank. */
+		if (written++)
+			buf_addc(out, '\n');
+		if (st->line[j].cut)
+			buf_add(out, s + st->line[j].cstart,
+			    st->line[j].cend - st->line[j].cstart);
+		else
+			buf_add(out, s + st->line[j].start,
+			    st->line[j].end - st->line[j].start);
+		i = j + 1;
+	}
+	if (final_nl && written)
+		buf_addc(out, '\n');
+}
+
+static const char *
+reason_of(const struct strip *st, size_t i)
+{
+	if (st->line[i].reason)
+		return st->line[i].reason;
+	if (st->line[i].rule)
+		return st->line[i].rule->name;
+	return layout_why_name(st->ll[i].why);
+}
+
+static void
+list_cuts(struct strip *st, const char *s, size_t n, struct strip_result *res)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct line *l = &st->line[i];
+		size_t a, b;
+
+		if (l->pcut) {
+			a = l->bstart;
+			b = l->pcut_end;
+			trim(s, &a, &b);
+			add_cut(res, i + 1, l->pcut->name, a, b,
+			    l->rule == l->pcut && l->cstart == l->cend);
+		}
+		if (l->scut) {
+			a = l->scut_start;
+			b = l->send;
+			trim(s, &a, &b);
+			add_cut(res, i + 1, l->scut->name, a, b,
+			    l->rule == l->scut && l->cstart == l->cend);
+		}
+		if (kept(st, i) || l->cstart == l->cend)
+			continue;
+		a = l->cut ? l->cstart : l->start;
+		b = l->cut ? l->cend : l->end;
+		trim(s, &a, &b);
+		add_cut(res, i + 1, reason_of(st, i), a, b, 1);
+	}
+}
+
+int
+strip_text(struct strip *st, const char *s, size_t len, int lang,
+    struct strip_result *res)
+{
+	size_t n, i;
+	int layout_lang, stopwords, changed = 0;
+
+	buf_reset(&res->text);
+	res->ncut = 0;
+	res->changed = 0;
+	res->failed = NULL;
+	res->failed_rc = 0;
+	if (lang == STRIP_AUTO)
+		lang = strip_detect_lang(s, len);
+	res->lang = lang;
+	layout_lang = lang == STRIP_KO ? LAYOUT_KO : LAYOUT_EN;
+	n = split_lines(st, s, len);
+	for (i = 0; i < n; i++) {
+		struct line *l = &st->line[i];
+		struct layout_line *ll = &st->ll[i];
+
+		memset(ll, 0, sizeof *ll);
+		if (l->cstart == l->cend) {
+			ll->cls = LAYOUT_BLANK;
+			continue;
+		}
+		ll->cls = LAYOUT_SHORT;
+		if (apply_rules(st, s, l, ll, (unsigned)lang, layout_lang,
+		    res) < 0) {
+			buf_add(&res->text, s, len);
+			return 1;
+		}
+	}
+	if (st->tmpl && st->min_docs > 0)
+		mark_templates(st, s, n);
+	stopwords = layout_lang == LAYOUT_EN &&
+	    layout_stopwords_apply(st->ll, n);
+	for (i = 0; i < n; i++)
+		if (st->ll[i].cls != LAYOUT_BLANK && st->ll[i].cls != LAYOUT_RULE)
+			layout_classify(&st->ll[i], layout_lang, stopwords);
+	extend_rules(st, n);
+	layout_revise(st->layout, st->ll, n, layout_lang);
+	for (i = 0; i < n; i++)
+		if (!kept(st, i) || st->line[i].cut)
+			changed = 1;
+	if (!changed) {
+		buf_add(&res->text, s, len);
+		return 0;
+	}
+	write_kept(st, s, n, len > 0 && s[len - 1] == '\n', &res->text);
+	list_cuts(st, s, n, res);
+	res->changed = res->text.len != len || memcmp(res->text.data, s, len);
+	return 0;
+}

@@ -1,0 +1,133 @@
+/*
+ * strip: remove boilerplate from the text of one document.
+ *
+ * Three layers decide each line, and every removal carries a reason:
+ *   1. rules (lib/rules): copyright lines, bylines, captions, widgets... by
+ *      rule name; inline byline prefixes are cut, the body after them kept;
+ *   2. layout (lib/layout): the shape of the line and its neighbours,
+ *      reasons "junk", "layout", "context" and "outside";
+ *   3. site templates: lines seen in many documents of the stream,
+ *      reason "template" (see strip_set_templates()).
+ *
+ * A struct strip owns its rules and scratch space; reuse it for every
+ * document of a stream (one thread).  A struct strip_result owns its text
+ * and cut list; the reason strings point into the struct strip and stay
+ * valid until strip_free().
+ */
+#ifndef WINNOW_STRIP_H
+#define WINNOW_STRIP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/buf.h"
+#include "strip/rules.h"
+
+/* Languages for strip_text(): a rule language, or STRIP_AUTO. */
+enum {
+	STRIP_AUTO = 0,
+	STRIP_KO = RULE_KO,
+	STRIP_EN = RULE_EN
+};
+
+/* One thing removed: a whole line, or the part a prefix/suffix rule cut. */
+struct strip_cut {
+	size_t line;		/* 1-based line of the input text */
+	const char *reason;	/* rule name, layout reason or "template" */
+	size_t start;		/* byte span of the removed text in the input */
+	size_t len;
+	int whole;		/* the whole line went (else a part of it) */
+};
+
+struct strip_result {
+	struct buf text;	/* the text kept */
+	struct strip_cut *cut;	/* in line order */
+	size_t ncut, ccut;
+	int lang;		/* STRIP_KO or STRIP_EN: how the text was read */
+	int changed;		/* 'text' differs from the input */
+	const struct rule *failed;	/* see strip_text() */
+	int failed_rc;			/* RX_LIMIT or RX_ERROR */
+};
+
+#define STRIP_RESULT_INIT { BUF_INIT, NULL, 0, 0, 0, 0, NULL, 0 }
+
+struct strip;
+struct tmpl;
+
+struct strip *strip_new(void);
+
+/*
+ * strip_add_builtin(st): add the built-in Korean and English rules (the
+ * data/strip.rules compiled in).  Returns the count added, or -1 after a
+ * message (only if the embedded file is broken).
+ */
+int strip_add_builtin(struct strip *st);
+
+/* strip_builtin_rules(&len): the text of the built-in rule file. */
+const char *strip_builtin_rules(size_t *len);
+
+/*
+ * strip_add_rules(st, path): add the rules of a rule file.  Returns the
+ * count added, or -1 after a message naming the file and line.
+ */
+int strip_add_rules(struct strip *st, const char *path);
+
+/* strip_rules(st): the rule set, e.g. to add rules given as text. */
+struct rules *strip_rules(struct strip *st);
+
+/*
+ * strip_set_templates(st, t, min_docs): count the lines of every document
+ * in 't' and remove a line once 'min_docs' documents held it.  't' stays
+ * the caller's; NULL turns templates off.
+ */
+void strip_set_templates(struct strip *st, struct tmpl *t, unsigned min_docs);
+
+/*
+ * strip_detect_lang(s, len): STRIP_KO when Hangul carries the text (it
+ * outweighs Latin letters), else STRIP_EN.
+ */
+int strip_detect_lang(const char *s, size_t len);
+
+/*
+ * strip_text(st, s, len, lang, res): strip the document 's' (valid UTF-8,
+ * lines separated by "\n") read as 'lang' (STRIP_AUTO: detected).  Fills
+ * 'res' (reset first) and returns 0.  When a rule hits its matching limit
+ * (a pattern that backtracks catastrophically) returns 1: res->text is then
+ * the input unchanged, with no cuts, and res->failed names the rule.
+ */
+int strip_text(struct strip *st, const char *s, size_t len, int lang,
+    struct strip_result *res);
+
+/*
+ * strip_cut_json(cut, s, out): append the members "line":N,"rule":"R",
+ * "text":"T" describing 'cut' of the document 's' (no braces), for
+ * --explain and --removed.
+ */
+void strip_cut_json(const struct strip_cut *cut, const char *s,
+    struct buf *out);
+
+void strip_result_release(struct strip_result *res);
+
+/* Counts over a stream, by reason, for a summary. */
+struct strip_stats {
+	unsigned long long docs, changed, emptied, failed, cuts;
+	struct {
+		const char *reason;	/* a string of the struct strip */
+		unsigned long long n;
+	} by[64];
+	size_t nby;
+};
+
+/* strip_stats_add(stats, res): count one document's result. */
+void strip_stats_add(struct strip_stats *stats,
+    const struct strip_result *res);
+
+/*
+ * strip_stats_print(stats, out): append "N changed, N emptied, N cuts
+ * (copyright 12, byline 40, ...)" to 'out'.
+ */
+void strip_stats_print(const struct strip_stats *stats, struct buf *out);
+
+void strip_free(struct strip *st);
+
+#endif
