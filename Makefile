@@ -76,6 +76,7 @@ CORE_OBJ = \
 	$(BUILD)/lib/core/dec.o \
 	$(BUILD)/lib/core/hset.o \
 	$(BUILD)/lib/core/json.o \
+	$(BUILD)/lib/core/jsonw.o \
 	$(BUILD)/lib/core/parakey.o \
 	$(BUILD)/lib/core/rx.o \
 	$(BUILD)/lib/core/simd.o \
@@ -177,6 +178,7 @@ TESTS = \
 	check_imap \
 	check_io \
 	check_json \
+	check_jsonw \
 	check_layout \
 	check_minhash \
 	check_money \

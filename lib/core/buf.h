@@ -9,6 +9,7 @@
 #ifndef WINNOW_BUF_H
 #define WINNOW_BUF_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -25,6 +26,8 @@ void buf_grow(struct buf *b, size_t extra);
 void buf_release(struct buf *b);
 void buf_printf(struct buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 
 static inline void
 buf_reset(struct buf *b)
