@@ -120,14 +120,19 @@ MONEY_OBJ = \
 
 # lib/ner: winnow-tag: the entity tagger and its models
 NER_OBJ = \
+	$(BUILD)/lib/ner/corpus.o \
+	$(BUILD)/lib/ner/data.o \
+	$(BUILD)/lib/ner/default.o \
+	$(BUILD)/lib/ner/eval.o \
+	$(BUILD)/lib/ner/feat.o \
 	$(BUILD)/lib/ner/gaz.o \
-	$(BUILD)/lib/ner/ner.o \
-	$(BUILD)/lib/ner/nerdata.o \
-	$(BUILD)/lib/ner/nerdefault.o \
-	$(BUILD)/lib/ner/nerfeat.o \
-	$(BUILD)/lib/ner/nermodel.o \
-	$(BUILD)/lib/ner/nerrule.o \
-	$(BUILD)/lib/ner/nertrain.o
+	$(BUILD)/lib/ner/model.o \
+	$(BUILD)/lib/ner/particle.o \
+	$(BUILD)/lib/ner/rule.o \
+	$(BUILD)/lib/ner/tag.o \
+	$(BUILD)/lib/ner/train.o \
+	$(BUILD)/lib/ner/types.o \
+	$(BUILD)/lib/ner/viterbi.o
 
 # lib/stats: winnow-stats
 STATS_OBJ = \
@@ -239,12 +244,12 @@ $(BUILD)/gen/strip_rules.c: data/strip.rules scripts/embed
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-# The default entity models, compiled in by lib/ner/nerdata.S (.incbin).
+# The default entity models, compiled in by lib/ner/data.S (.incbin).
 NERMODELS = data/ner-ko.wnm data/ner-en.wnm
 
-$(BUILD)/lib/ner/nerdata.o: lib/ner/nerdata.S $(NERMODELS)
+$(BUILD)/lib/ner/data.o: lib/ner/data.S $(NERMODELS)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -I. -c -o $@ lib/ner/nerdata.S
+	$(CC) $(ALL_CFLAGS) -I. -c -o $@ lib/ner/data.S
 
 $(LIB): $(LIBOBJ) $(GENOBJ)
 	rm -f $@

@@ -8,9 +8,7 @@
 
 #include "core/buf.h"
 #include "core/util.h"
-#include "ner/gaz.h"
 #include "ner/ner.h"
-#include "ner/nertrain.h"
 #include "record/io.h"
 
 static int epochs = 10;
@@ -216,7 +214,7 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		buf_printf(&note, "corpus=%s\n", argv[i]);
 	}
-	c->scored = c->n;
+	nercorpus_score_first(c, nercorpus_size(c));
 	for (i = 0; i < (size_t)nalso; i++) {
 		if (nercorpus_read(c, also[i], format) < 0)
 			return EXIT_USAGE;
@@ -224,7 +222,7 @@ main(int argc, char **argv)
 	}
 	if (verbose)
 		fprintf(stderr, "%s: %zu sentences, %zu names in %d gazetteers\n",
-		    progname, c->n, gaz_count(gaz), ngaz);
+		    progname, nercorpus_size(c), gaz_count(gaz), ngaz);
 	o.epochs = epochs;
 	o.seed = (uint64_t)seed;
 	o.min_count = (int)min_count;
@@ -240,7 +238,7 @@ main(int argc, char **argv)
 		if (f < 0)
 			return EXIT_USAGE;
 		printf("%lld-fold cross-validation, %zu sentences, %d epochs, "
-		    "seed %lld\n%s", folds, c->n, epochs, seed, b.data);
+		    "seed %lld\n%s", folds, nercorpus_size(c), epochs, seed, b.data);
 		buf_reset(&b);
 		if (errors && fclose(errors) != 0) {
 			warnp("write error: errors file");
@@ -248,10 +246,10 @@ main(int argc, char **argv)
 		}
 	}
 	if (output) {
-		idx = xmalloc((c->n + 1) * sizeof *idx);
-		for (i = 0; i < c->n; i++)
+		idx = xmalloc((nercorpus_size(c) + 1) * sizeof *idx);
+		for (i = 0; i < nercorpus_size(c); i++)
 			idx[i] = i;
-		if (nertrain(c, idx, c->n, &o, &b) < 0)
+		if (nertrain(c, idx, nercorpus_size(c), &o, &b) < 0)
 			return EXIT_USAGE;
 		free(idx);
 		if (write_atomic(output, &b) < 0)

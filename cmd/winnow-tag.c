@@ -5,10 +5,7 @@
 #include "core/buf.h"
 #include "core/json.h"
 #include "core/util.h"
-#include "ner/gaz.h"
 #include "ner/ner.h"
-#include "ner/nerdefault.h"
-#include "ner/nermodel.h"
 #include "record/cli.h"
 
 static struct nermodel *models[NER_NLANGS];	/* from --model */

@@ -7,8 +7,7 @@
 
 #include "core/buf.h"
 #include "core/utf8.h"
-#include "ner/gaz.h"
-#include "ner/ner.h"
+#include "ner/internal.h"
 #include "check_main.h"
 
 static size_t

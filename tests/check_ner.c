@@ -3,9 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ner/gaz.h"
-#include "ner/ner.h"
-#include "ner/nerdefault.h"
+#include "ner/internal.h"
 #include "check_main.h"
 
 static const struct {

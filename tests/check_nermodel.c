@@ -1,4 +1,4 @@
-/* Unit tests for lib/nermodel: the model file is checked, never half-read. */
+/* Unit tests for lib/ner/model.c: the model file is checked, never half-read. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,10 +6,7 @@
 #include <unistd.h>
 
 #include "core/buf.h"
-#include "ner/gaz.h"
-#include "ner/ner.h"
-#include "ner/nerfeat.h"
-#include "ner/nermodel.h"
+#include "ner/internal.h"
 #include "check_main.h"
 
 /* A small model: 'n' features with known weights, a gazetteer, a note. */

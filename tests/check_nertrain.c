@@ -1,4 +1,4 @@
-/* Unit tests for lib/nertrain: corpora, scoring, training end to end. */
+/* Unit tests for lib/ner corpus.c, train.c and eval.c, end to end. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,10 +7,7 @@
 
 #include "core/buf.h"
 #include "core/utf8.h"
-#include "ner/gaz.h"
-#include "ner/ner.h"
-#include "ner/nermodel.h"
-#include "ner/nertrain.h"
+#include "ner/internal.h"
 #include "check_main.h"
 
 static char tmp_path[64];

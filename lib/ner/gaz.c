@@ -1,4 +1,4 @@
-/* gaz: a trie of entity names in one hash table of edges. */
+/* ner gazetteer: a trie of entity names in one hash table of edges. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,8 +6,7 @@
 
 #include "core/utf8.h"
 #include "core/util.h"
-#include "ner/gaz.h"
-#include "ner/ner.h"
+#include "ner/internal.h"
 
 struct gaz_form {
 	size_t off;		/* in 'forms' */

@@ -1,12 +1,22 @@
 /*
- * ner: named-entity tagging of Korean and English text.
+ * ner: named-entity tagging of Korean and English text — the engine's
+ * public header, the only one cmd/ includes (ner/internal.h is for the
+ * engine's own files and its unit tests).  Like every engine, lib/ner/
+ * includes core/ and itself only, takes text rather than records, and
+ * never exits: errors are messages and return values.
  *
- * Text is cut into units (code points for Korean, word tokens for English,
- * see nerfeat.h), each unit gets one of 25 tags (O, or B-/I-/E-/S- of the
- * six entity types) from a linear model over hashed features (nermodel.h),
- * and Viterbi decoding picks the best tag sequence that obeys BIOES: I-X
- * and E-X only after B-X or I-X, a span closed by E-X before anything else.  Spans are then cut so that they never end in a
- * Korean particle (josa), and the names of a user gazetteer are imposed.
+ * Text is cut into units (code points for Korean, word tokens for
+ * English), each unit gets a BIOES tag of one of six types from a linear
+ * model over hashed features, and Viterbi decoding picks the best well-
+ * formed sequence.  Spans are then cut so that they never end in a Korean
+ * particle (josa), and the names of a user gazetteer are imposed.
+ *
+ * The parts, by file: types.c (type names, spans), viterbi.c,
+ * particle.c (Korean particles), feat.c (units and features), model.c
+ * (the model file), gaz.c (gazetteers), rule.c (English dates, times and
+ * quantities by pattern), tag.c (the tagger), corpus.c, train.c and
+ * eval.c (reading annotated corpora, training, scoring), default.c and
+ * data.S (the compiled-in models).
  *
  * Ownership: a struct ner owns the models and gazetteer handed to it;
  * ner_tag() fills a caller-owned struct ner_spans, reused across calls.
@@ -16,6 +26,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "core/buf.h"
 
 /* The entity types, in the order of KLUE's tag set. */
 enum ner_type {
@@ -29,25 +41,6 @@ enum ner_type {
 };
 
 #define NER_TYPE_MASK ((1u << NER_NTYPES) - 1)
-
-/*
- * Tags: 0 is O, then for type t: B-t (the first unit of a span of several)
- * is 1 + 4t, I-t (inside) 2 + 4t, E-t (the last) 3 + 4t and S-t (a span of
- * one unit) 4 + 4t.  Marking the last unit lets the model learn where a
- * span ends from the unit itself, not only from the one after it.
- */
-#define NER_NTAGS (1 + 4 * NER_NTYPES)
-#define NER_O 0
-#define NER_B(t) (1 + 4 * (t))
-#define NER_I(t) (2 + 4 * (t))
-#define NER_E(t) (3 + 4 * (t))
-#define NER_S(t) (4 + 4 * (t))
-#define NER_TAG_TYPE(tag) (((tag) - 1) / 4)
-/* I and E continue a span: they follow a B or I of their type */
-#define NER_TAG_CONTINUES(tag) ((tag) != 0 && ((tag) - 1) % 4 >= 1 && \
-	((tag) - 1) % 4 <= 2)
-/* O, E and S close what came before: anything but I or E may follow */
-#define NER_TAG_CLOSES(tag) ((tag) == 0 || ((tag) - 1) % 4 >= 2)
 
 /* The languages, which are also the kinds of model (units and features). */
 enum ner_lang {
@@ -77,17 +70,6 @@ int ner_type_parse(const char *s, size_t len);
  */
 int ner_types_parse(const char *s, unsigned *mask);
 
-/*
- * ner_viterbi(emit, n, trans, start, tags, back): the best tag sequence for
- * 'n' units under BIOES constraints.  'emit' holds n * NER_NTAGS scores,
- * 'trans' NER_NTAGS * NER_NTAGS transition scores (from * NER_NTAGS + to),
- * 'start' the scores of a first tag.  Writes 'n' tags to 'tags' and uses
- * 'back' (n * NER_NTAGS bytes) as scratch.  Ties go to the lower tag, so
- * the result is deterministic.
- */
-void ner_viterbi(const int32_t *emit, size_t n, const int32_t *trans,
-    const int32_t *start, uint8_t *tags, uint8_t *back);
-
 /* A span of text: code-point and byte offsets, end exclusive. */
 struct ner_span {
 	size_t start, end;	/* code points */
@@ -107,22 +89,56 @@ void ner_spans_add(struct ner_spans *sp, size_t start, size_t end,
 void ner_spans_release(struct ner_spans *sp);
 
 /*
- * ner_josa_len(s, len): the length in bytes of the Korean particle that
- * UTF-8 text 's' ends with, from a closed list of particles that never
- * end a name (에서, 으로, 까지, 는, 를...), or 0.  The tagger cuts it off a
- * span that ends with it.
+ * Gazetteers: names (forms such as "삼성전자" or "New York") with a set of
+ * types.  gaz_new() returns one the caller frees with gaz_free(), unless
+ * it is handed to a struct ner.
  */
-size_t ner_josa_len(const char *s, size_t len);
+struct gaz;
+
+struct gaz *gaz_new(void);
+void gaz_free(struct gaz *g);
 
 /*
- * ner_is_josa(s, len): whether UTF-8 text 's' is, whole, a particle (or a
- * common run of them, or a suffix such as 씨) that may follow a name in its
- * word: 은, 에서는, 씨가...
+ * gaz_load(g, path): add every "FORM<TAB>TYPE[<TAB>anything]" line of the
+ * file 'path'.  TYPE is a name ner_type_parse() knows (PS, PERSON, ORG,
+ * location...); blank lines and lines starting with '#' are skipped.
+ * Returns the number of forms added, or -1 after a message naming the file
+ * and line of the first bad one (an unreadable file, a missing or unknown
+ * type, invalid UTF-8); nothing of a bad file is added.
  */
-int ner_is_josa(const char *s, size_t len);
+long gaz_load(struct gaz *g, const char *path);
 
+/* gaz_count(g): the number of distinct forms. */
+size_t gaz_count(const struct gaz *g);
+
+/*
+ * Models: made by winnow-tag-train (nertrain), one file per language,
+ * used in place once checked.  A file that is truncated, corrupt, foreign
+ * or of another version is refused with a message saying which.
+ */
 struct nermodel;
-struct gaz;
+
+/*
+ * nermodel_load(path): read the model file 'path' into memory and open it.
+ * Returns NULL after a message ("cannot open model 'x': ...", "model 'x':
+ * truncated: 100 of 2048 bytes"...).
+ */
+struct nermodel *nermodel_load(const char *path);
+void nermodel_free(struct nermodel *m);
+
+/* nermodel_lang(m): NER_KO or NER_EN. */
+int nermodel_lang(const struct nermodel *m);
+
+/*
+ * nerdefault_open(lang): the compiled-in model for NER_KO or NER_EN
+ * (data/ner-ko.wnm and data/ner-en.wnm; see data/ner/README for what
+ * each saw and its licence), checked like any model file.  Returns NULL
+ * after a message when the bytes are unsound (a broken build).  The
+ * caller frees it.
+ */
+struct nermodel *nerdefault_open(int lang);
+
+/* The tagger. */
 struct ner;
 
 struct ner *ner_new(void);
@@ -165,5 +181,84 @@ int ner_lang_guess(const char *s, size_t len);
  */
 size_t ner_tag(struct ner *n, const char *s, size_t len,
     struct ner_spans *out);
+
+/*
+ * Training and scoring (winnow-tag-train).  Corpora come in KLUE's
+ * character format (one "CHAR<TAB>TAG" line per code point, "##" comment
+ * lines, a blank line between sentences) or in CoNLL token format (one
+ * token per line, the tag in the last column, an optional index column
+ * first as in CoNLL-U; -DOCSTART- lines skipped).  Tags are BIO (IOB1 and
+ * BIOES are converted) over any type name that ner_type_parse() knows;
+ * other types (MISC, product...) become O.  A corpus owns its sentences;
+ * free it with nercorpus_free().
+ */
+struct nercorpus;
+
+enum {
+	NERCORPUS_AUTO,
+	NERCORPUS_KLUE,
+	NERCORPUS_CONLL
+};
+
+struct nercorpus *nercorpus_new(int lang);
+void nercorpus_free(struct nercorpus *c);
+
+/*
+ * nercorpus_read(c, path, format): add the sentences of 'path' (format
+ * NERCORPUS_AUTO: KLUE when the file has "##" lines, else CoNLL).  Returns
+ * the number of sentences added, or -1 after a message naming the file and
+ * line of the first bad one.
+ */
+long nercorpus_read(struct nercorpus *c, const char *path, int format);
+
+/* nercorpus_size(c): the number of sentences read. */
+size_t nercorpus_size(const struct nercorpus *c);
+
+/*
+ * nercorpus_score_first(c, n): cross-validation scores only the first 'n'
+ * sentences; the rest only ever train (default: all are scored).
+ */
+void nercorpus_score_first(struct nercorpus *c, size_t n);
+
+struct nertrain_opts {
+	int epochs;		/* passes over the data */
+	uint64_t seed;		/* order of the sentences, folds */
+	int min_count;		/* features seen fewer times are left out */
+	double prune;		/* leave out features whose weights are all
+				   below this many quantization steps */
+	const struct gaz *gaz;	/* names from outside the corpus, or NULL */
+	int verbose;		/* progress on stderr */
+	const char *note;	/* appended to the model's note */
+	void *errors;		/* FILE *: cross-validation mistakes, or NULL */
+};
+
+/*
+ * nertrain(c, idx, n, opts, out): train on the sentences idx[0..n) of 'c'
+ * and append the model file's bytes to 'out'.  Returns 0, or -1 after a
+ * message (the model would be too large).
+ *
+ * Training is a structured averaged perceptron: each epoch visits the
+ * sentences in an order drawn from the seed, decodes each with Viterbi
+ * and moves the weights toward the gold tags; the model is the average of
+ * the weights over all steps, pruned and quantized.  Gazetteer features
+ * are jackknifed: the names taken from one half of the training sentences
+ * feed the features of the other half, so the model learns how far to
+ * trust a list that does not know every name.  Same corpus, options and
+ * seed: same model bytes.
+ */
+int nertrain(const struct nercorpus *c, const size_t *idx, size_t n,
+    const struct nertrain_opts *opts, struct buf *out);
+
+/*
+ * nertrain_cv(c, k, opts, out): k-fold cross-validation: the scored
+ * sentences are shuffled by the seed and cut into k folds; each fold is
+ * tagged by a model trained on the others and on every sentence that is
+ * not scored, through the same path winnow-tag uses.  Appends a table of
+ * precision, recall and F1 per type (exact span and type, as KLUE scores)
+ * to 'out' and returns the micro F1, or -1 after a message when a fold's
+ * model cannot be made.
+ */
+double nertrain_cv(const struct nercorpus *c, int k,
+    const struct nertrain_opts *opts, struct buf *out);
 
 #endif

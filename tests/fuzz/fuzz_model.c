@@ -1,5 +1,5 @@
 /*
- * fuzz_model: the entity model loader (lib/nermodel, with the gazetteer
+ * fuzz_model: the entity model loader (lib/ner/model.c, with the gazetteer
  * block inside a model) and the gazetteer file reader (lib/gaz, what
  * winnow-tag --gazetteer reads), on any bytes.
  *
@@ -21,9 +21,7 @@
 #include <unistd.h>
 
 #include "core/utf8.h"
-#include "ner/gaz.h"
-#include "ner/ner.h"
-#include "ner/nermodel.h"
+#include "ner/internal.h"
 #include "fuzz.h"
 
 static char path[4096];

@@ -15,10 +15,7 @@
 
 #include "core/buf.h"
 #include "core/utf8.h"
-#include "ner/gaz.h"
-#include "ner/ner.h"
-#include "ner/nermodel.h"
-#include "ner/nertrain.h"
+#include "ner/internal.h"
 #include "fuzz.h"
 #include "tinymodel.h"
 

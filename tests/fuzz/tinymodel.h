@@ -11,8 +11,7 @@
 #include <unistd.h>
 
 #include "core/buf.h"
-#include "ner/ner.h"
-#include "ner/nertrain.h"
+#include "ner/internal.h"
 
 static const char tiny_ko_corpus[] =
     "## 1\n삼\tB-PS\n성\tI-PS\n민\tI-PS\n은\tO\n \tO\n서\tB-LC\n울\tI-LC\n에\tO\n"

@@ -1,4 +1,4 @@
-/* nerrule: English dates, times and quantities by pattern. */
+/* ner rules: English dates, times and quantities by pattern. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -6,7 +6,7 @@
 #include "core/rx.h"
 #include "core/utf8.h"
 #include "core/util.h"
-#include "ner/nerrule.h"
+#include "ner/internal.h"
 
 #define MONTH "(?:January|February|March|April|May|June|July|August|" \
 	"September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|" \

@@ -1,4 +1,4 @@
-/* nermodel: the model file, checked once and then used in place. */
+/* ner model: the model file, checked once and then used in place. */
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -11,9 +11,7 @@
 #include <xxhash.h>
 
 #include "core/util.h"
-#include "ner/gaz.h"
-#include "ner/nerfeat.h"
-#include "ner/nermodel.h"
+#include "ner/internal.h"
 
 #define MAGIC "WNNERMDL"
 #define HEADER 1408

@@ -1,9 +1,7 @@
-/* nerdefault: the entity models compiled into the program. */
-#include "ner/ner.h"
-#include "ner/nerdefault.h"
-#include "ner/nermodel.h"
+/* ner defaults: the entity models compiled into the program. */
+#include "ner/internal.h"
 
-/* lib/nerdata.S */
+/* data.S */
 extern const unsigned char nerdata_ko[], nerdata_ko_end[];
 extern const unsigned char nerdata_en[], nerdata_en_end[];
 

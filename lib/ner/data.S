@@ -1,6 +1,6 @@
 /*
- * nerdata: the default entity models, data/ner-ko.wnm and data/ner-en.wnm,
- * as read-only bytes of the program (see nerdefault.h).
+ * ner data: the default entity models, data/ner-ko.wnm and data/ner-en.wnm,
+ * as read-only bytes of the program (see nerdefault_open in ner/ner.h).
  *
  * .incbin copies a file into the object as it is: no generated C array
  * (which would be some 30 MB of source for 5 MB of model, slow to compile

@@ -1,4 +1,4 @@
-/* nerfeat: units and hashed features for the entity tagger. */
+/* ner features: units and hashed features for the entity tagger. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,9 +7,7 @@
 
 #include "core/utf8.h"
 #include "core/util.h"
-#include "ner/gaz.h"
-#include "ner/ner.h"
-#include "ner/nerfeat.h"
+#include "ner/internal.h"
 
 /* Character classes; the values are hashed, so only append. */
 enum {
