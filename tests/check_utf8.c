@@ -1,4 +1,4 @@
-/* Unit tests for lib/utf8: validation, decoding, offsets, normalization. */
+/* Unit tests for lib/core/utf8: validation, decoding, Hangul, offsets, normalization. */
 #include <check.h>
 #include <string.h>
 
@@ -89,6 +89,112 @@ START_TEST(test_utf8_decode_maximal_subparts)
 	ck_assert_int_eq(utf8_decode("\xed\xa0\x80", 3, &cp), 1);
 	ck_assert_int_eq(utf8_decode("\xed\x95\x9c", 3, &cp), 3);
 	ck_assert_int_eq(cp, 0xD55C);
+}
+END_TEST
+
+/* utf8_next walks any bytes as utf8_decode does, code point by code point. */
+START_TEST(test_utf8_next_agrees_with_decode)
+{
+	static const char *extra[] = {
+		"\xe2\x82" "a", "\xf0\x9f\x98", "\xed\xa0\x80\xed\x95\x9c",
+		"\xe0\x9f\xbf\xe0\xa0\x80", "\xef\xbf\xbf\xee\x80\x80",
+		"\xea\xb0\x80\xed\x9e\xa3 a\xc3\xa9\xf0\x9f\x98\x80",
+	};
+	unsigned a, b, c;
+	size_t r;
+
+	for (r = 0; r < sizeof check_rows / sizeof check_rows[0] +
+	    sizeof extra / sizeof extra[0]; r++) {
+		size_t nrows = sizeof check_rows / sizeof check_rows[0];
+		const char *s = r < nrows ? check_rows[r].s : extra[r - nrows];
+		size_t len = r < nrows ? check_rows[r].len : strlen(s);
+		size_t i = 0, j = 0;
+
+		while (i < len) {
+			int32_t want, got = utf8_next(s, len, &i);
+
+			j += (size_t)utf8_decode(s + j, len - j, &want);
+			ck_assert_int_eq(got, want);
+			ck_assert_uint_eq(i, j);
+		}
+		ck_assert_uint_eq(i, len);
+	}
+	/* Every three-byte lead with continuation-like bytes, cut short too. */
+	for (a = 0xE0; a < 0xF0; a++)
+		for (b = 0x70; b < 0xD0; b++)
+			for (c = 0x70; c < 0xD0; c++) {
+				char s[3] = { (char)a, (char)b, (char)c };
+				size_t len;
+
+				/* Not ck_assert in this loop: each call costs a write. */
+				for (len = 1; len <= 3; len++) {
+					size_t i = 0;
+					int32_t want, got = utf8_next(s, len, &i);
+					int n = utf8_decode(s, len, &want);
+
+					if (got != want || i != (size_t)n)
+						ck_abort_msg("%02x %02x %02x (%zu bytes): "
+						    "%d after %zu, want %d after %d",
+						    a, b, c, len, got, i, want, n);
+				}
+			}
+}
+END_TEST
+
+/* Each row: a code point and what the Hangul tests say of it. */
+static const struct {
+	int32_t cp;
+	int syllable, jamo, hangul;
+} hangul_rows[] = {
+	{ 'a', 0, 0, 0 },
+	{ 0xABFF, 0, 0, 0 },		/* before 가 */
+	{ 0xAC00, 1, 0, 1 },		/* 가 */
+	{ 0xD55C, 1, 0, 1 },		/* 한 */
+	{ 0xD7A3, 1, 0, 1 },		/* 힣 */
+	{ 0xD7A4, 0, 0, 0 },		/* after 힣 */
+	{ 0x10FF, 0, 0, 0 },
+	{ 0x1100, 0, 1, 1 },		/* ᄀ, conjoining initial */
+	{ 0x11FF, 0, 1, 1 },
+	{ 0x1200, 0, 0, 0 },		/* Ethiopic */
+	{ 0x3131, 0, 1, 1 },		/* ㄱ, compatibility */
+	{ 0x318F, 0, 1, 1 },
+	{ 0x3190, 0, 0, 0 },		/* Kanbun */
+	{ 0xA960, 0, 0, 1 },		/* Jamo Extended-A */
+	{ 0xD7B0, 0, 0, 1 },		/* Jamo Extended-B */
+	{ 0xFFA0, 0, 0, 1 },		/* halfwidth filler */
+	{ 0xFFDC, 0, 0, 1 },
+	{ 0xFFDD, 0, 0, 0 },
+	{ 0x4E00, 0, 0, 0 },		/* a Han ideograph */
+	{ -1, 0, 0, 0 },		/* what utf8_next gives for bad bytes */
+};
+
+START_TEST(test_utf8_hangul_table)
+{
+	int32_t cp = hangul_rows[_i].cp;
+
+	ck_assert_int_eq(utf8_is_hangul_syllable(cp), hangul_rows[_i].syllable);
+	ck_assert_int_eq(utf8_is_hangul_jamo(cp), hangul_rows[_i].jamo);
+	ck_assert_int_eq(utf8_is_hangul(cp), hangul_rows[_i].hangul);
+}
+END_TEST
+
+/* utf8_hangul_at on the bytes says what decoding and testing would. */
+START_TEST(test_utf8_hangul_at_every_code_point)
+{
+	int32_t cp;
+
+	for (cp = 0; cp <= 0x10FFFF; cp++) {
+		char s[4];
+		int n;
+
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		n = utf8_encode(cp, s);
+		if (utf8_hangul_at(s, (size_t)n) != (utf8_is_hangul_syllable(cp) ?
+		    cp - UTF8_HANGUL_FIRST : -1) ||
+		    (n == 3 && utf8_hangul_at(s, 2) != -1))	/* cut short */
+			ck_abort_msg("U+%04X", (unsigned)cp);
+	}
 }
 END_TEST
 
@@ -239,6 +345,10 @@ utf8_suite(void)
 	    sizeof check_rows / sizeof check_rows[0]);
 	tcase_add_test(tc, test_utf8_check_agrees_with_utf8proc);
 	tcase_add_test(tc, test_utf8_decode_maximal_subparts);
+	tcase_add_test(tc, test_utf8_next_agrees_with_decode);
+	tcase_add_loop_test(tc, test_utf8_hangul_table, 0,
+	    sizeof hangul_rows / sizeof hangul_rows[0]);
+	tcase_add_test(tc, test_utf8_hangul_at_every_code_point);
 	tcase_add_test(tc, test_utf8_repair_like_python);
 	tcase_add_test(tc, test_utf8_encode_round_trip);
 	tcase_add_test(tc, test_utf8_encode_surrogate_is_replaced);

@@ -72,8 +72,9 @@ key_pass(const char *str, size_t len, struct buf *key, int normalized,
 	o = key->len;
 	while (i < len) {
 		unsigned c = s[i];
+		size_t at;
 		int32_t cp;
-		int n, cat;
+		int cat;
 
 		if (c < 0x80) {
 			unsigned k = ascii_class[c];
@@ -86,29 +87,21 @@ key_pass(const char *str, size_t len, struct buf *key, int normalized,
 			i++;
 			continue;
 		}
-		if ((c & 0xF0) == 0xE0 && len - i >= 3) {
-			/* Three bytes (valid text): Hangul, CJK, most punctuation. */
-			cp = (int32_t)((c & 0x0F) << 12 | (s[i + 1] & 0x3F) << 6 |
-			    (s[i + 2] & 0x3F));
-			n = 3;
-			if ((cp >= 0xAC00 && cp <= 0xD7A3) ||
-			    (cp >= 0x4E00 && cp <= 0x9FFF)) {
-				/* Hangul syllables and CJK ideographs: the common case. */
-				memcpy(out + o, s + i, 3);
-				o += 3;
-				weight += 2;
-				ink = 1;
-				i += 3;
-				continue;
-			}
-		} else {
-			n = utf8_decode(str + i, len - i, &cp);
+		at = i;
+		cp = utf8_next(str, len, &i);
+		if (utf8_is_hangul_syllable(cp) || (cp >= 0x4E00 && cp <= 0x9FFF)) {
+			/* Hangul syllables and CJK ideographs: the common case. */
+			memcpy(out + o, s + at, 3);
+			o += 3;
+			weight += 2;
+			ink = 1;
+			continue;
 		}
 		cat = utf8proc_category(cp);
 		if (cat < UTF8PROC_CATEGORY_ZS || cat > UTF8PROC_CATEGORY_ZP)
 			ink = 1;
 		if (!normalized && (punct_with_mark(cp) ||
-		    (!dropped_category(cat) && !utf8_is_normal(str + i, (size_t)n,
+		    (!dropped_category(cat) && !utf8_is_normal(str + at, i - at,
 		    UTF8_NFKC | UTF8_CASEFOLD)))) {
 			out[key->len] = '\0';
 			return -1;
@@ -116,11 +109,10 @@ key_pass(const char *str, size_t len, struct buf *key, int normalized,
 		if (!dropped_category(cat)) {
 			int w = utf8proc_charwidth(cp);
 
-			memcpy(out + o, s + i, (size_t)n);
-			o += (size_t)n;
+			memcpy(out + o, s + at, i - at);
+			o += i - at;
 			weight += w > 0 ? w : 0;
 		}
-		i += (size_t)n;
 	}
 	key->len = o;
 	out[o] = '\0';

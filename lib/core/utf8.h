@@ -63,6 +63,97 @@ utf8_seq(const unsigned char *s, size_t len)
  */
 int utf8_decode(const char *s, size_t len, int32_t *cp);
 
+/*
+ * utf8_next(s, len, &i): decode the code point at s[i] (i < len) and move
+ * 'i' past it.  Made for valid text, where ASCII and the three-byte
+ * characters (all of Hangul and CJK) take an inline path; anything else
+ * goes through utf8_decode(), so invalid bytes give -1 and advance by
+ * their maximal invalid subpart, never past 'len'.
+ *
+ *	for (i = 0; i < len; )
+ *		if (utf8_is_hangul_syllable(utf8_next(s, len, &i)))
+ *			syllables++;
+ */
+static inline int32_t
+utf8_next(const char *s, size_t len, size_t *i)
+{
+	const unsigned char *u = (const unsigned char *)s + *i;
+	int32_t cp;
+
+	if (u[0] < 0x80) {
+		*i += 1;
+		return u[0];
+	}
+	if ((u[0] & 0xF0) == 0xE0 && len - *i >= 3 && (u[1] & 0xC0) == 0x80 &&
+	    (u[2] & 0xC0) == 0x80) {
+		cp = (int32_t)((u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 |
+		    (u[2] & 0x3F));
+		if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+			*i += 3;
+			return cp;
+		}
+	}
+	*i += (size_t)utf8_decode(s + *i, len - *i, &cp);
+	return cp;
+}
+
+/*
+ * Hangul.  The 11,172 precomposed syllables run from U+AC00 (가) to U+D7A3
+ * (힣), in the order initial * 588 + medial * 28 + final; their UTF-8
+ * starts with a byte from EA to ED.
+ */
+#define UTF8_HANGUL_FIRST 0xAC00
+#define UTF8_HANGUL_COUNT 11172
+
+/* utf8_is_hangul_syllable(cp): a precomposed syllable, 가 to 힣. */
+static inline int
+utf8_is_hangul_syllable(int32_t cp)
+{
+	return cp >= UTF8_HANGUL_FIRST &&
+	    cp < UTF8_HANGUL_FIRST + UTF8_HANGUL_COUNT;
+}
+
+/*
+ * utf8_is_hangul_jamo(cp): a letter of the two jamo blocks in common use:
+ * Hangul Jamo (U+1100..U+11FF, the conjoining letters) and Hangul
+ * Compatibility Jamo (U+3130..U+318F, ㄱ ㅏ as typed alone).
+ */
+static inline int
+utf8_is_hangul_jamo(int32_t cp)
+{
+	return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F);
+}
+
+/*
+ * utf8_is_hangul(cp): any Hangul code point: syllables, the jamo above,
+ * and the rarer blocks (Jamo Extended-A and -B, halfwidth jamo).
+ */
+static inline int
+utf8_is_hangul(int32_t cp)
+{
+	return utf8_is_hangul_syllable(cp) || utf8_is_hangul_jamo(cp) ||
+	    (cp >= 0xA960 && cp <= 0xA97F) || (cp >= 0xD7B0 && cp <= 0xD7FF) ||
+	    (cp >= 0xFFA0 && cp <= 0xFFDC);
+}
+
+/*
+ * utf8_hangul_at(s, len): the index (0 to UTF8_HANGUL_COUNT - 1) of the
+ * Hangul syllable that valid text 's' starts with, or -1: the test a
+ * scanner makes on the bytes, without decoding anything else.
+ */
+static inline int32_t
+utf8_hangul_at(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	int32_t cp;
+
+	if (len < 3 || u[0] < 0xEA || u[0] > 0xED)
+		return -1;
+	cp = (int32_t)((u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F));
+	cp -= UTF8_HANGUL_FIRST;
+	return cp >= 0 && cp < UTF8_HANGUL_COUNT ? cp : -1;
+}
+
 /* utf8_encode(cp, out): write 'cp' to 'out' (room for 4); return its length. */
 int utf8_encode(int32_t cp, char *out);
 

@@ -184,7 +184,7 @@ incomplete_tail(const char *s, size_t n)
 
 		if ((c & 0xC0) == 0x80)
 			continue;
-		need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+		need = utf8_lead_len[c];	/* 0 for a byte no character starts with */
 		return need > k ? k : 0;
 	}
 	return 0;

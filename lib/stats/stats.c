@@ -258,9 +258,7 @@ script_of(int32_t cp)
 {
 	if (cp < 0x80)
 		return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ? STATS_LATIN : -1;
-	if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) ||
-	    (cp >= 0x3130 && cp <= 0x318F) || (cp >= 0xA960 && cp <= 0xA97F) ||
-	    (cp >= 0xD7B0 && cp <= 0xD7FF) || (cp >= 0xFFA0 && cp <= 0xFFDC))
+	if (utf8_is_hangul(cp))
 		return STATS_HANGUL;
 	if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
 	    (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F))
@@ -309,18 +307,10 @@ count_text(struct stats *s, const char *t, size_t len)
 	int k, best = STATS_NSCRIPTS;	/* "none" */
 
 	while (i < len) {
-		unsigned char c = (unsigned char)t[i];
-		int32_t cp;
+		int32_t cp = utf8_next(t, len, &i);
 
-		if (c < 0x80) {
-			if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-				letters[STATS_LATIN]++;
-			i++;
-		} else {
-			i += utf8_decode(t + i, len - i, &cp);
-			if (cp >= 0 && (k = script_of(cp)) >= 0)
-				letters[k]++;
-		}
+		if (cp >= 0 && (k = script_of(cp)) >= 0)
+			letters[k]++;
 		chars++;
 	}
 	for (k = 0; k < STATS_NSCRIPTS; k++) {
