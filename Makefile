@@ -101,6 +101,7 @@ NORM_OBJ = \
 # lib/strip: winnow-strip: rules, layout, templates
 STRIP_OBJ = \
 	$(BUILD)/lib/strip/layout.o \
+	$(BUILD)/lib/strip/pattern.o \
 	$(BUILD)/lib/strip/prefilter.o \
 	$(BUILD)/lib/strip/rules.o \
 	$(BUILD)/lib/strip/strip.o \

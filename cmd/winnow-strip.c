@@ -11,7 +11,6 @@
 #include "record/cli.h"
 #include "record/rec.h"
 #include "strip/strip.h"
-#include "strip/tmpl.h"
 
 #define MAX_RULE_FILES 64
 
@@ -201,7 +200,7 @@ strip_record(struct cli *c, struct rec *r)
 	rec_text(r, &s, &len);
 	if (strip_text(engine, s, len, lang, &res) != 0)
 		cli_warn(c, "rule '%s' (%s) %s: text left as it was",
-		    res.failed->name, res.failed->where,
+		    res.failed, res.failed_where,
 		    rx_errmsg(res.failed_rc));
 	else if (res.changed && res.text.len == 0 && keep_empty) {
 		kept_whole++;

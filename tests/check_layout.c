@@ -2,7 +2,7 @@
 #include <check.h>
 #include <string.h>
 
-#include "strip/layout.h"
+#include "strip/internal.h"
 #include "check_main.h"
 
 static struct layout_line

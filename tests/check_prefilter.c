@@ -6,9 +6,7 @@
 
 #include "core/buf.h"
 #include "core/rx.h"
-#include "strip/prefilter.h"
-#include "strip/rules.h"
-#include "strip/strip.h"
+#include "strip/internal.h"
 #include "check_main.h"
 
 /* Each row: a pattern and the requirement prefilter_describe() prints. */

@@ -9,7 +9,7 @@
 #include "core/buf.h"
 #include "core/rx.h"
 #include "core/utf8.h"
-#include "strip/rules.h"
+#include "strip/internal.h"
 #include "check_main.h"
 
 /* Send stderr to a file, to read back what a failing call said. */

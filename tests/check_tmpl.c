@@ -6,8 +6,7 @@
 #include <unistd.h>
 
 #include "core/state.h"
-#include "strip/strip.h"
-#include "strip/tmpl.h"
+#include "strip/internal.h"
 #include "check_main.h"
 
 static const unsigned char seed[STATE_SEED_SIZE] = "0123456789abcdef0123456789abcde";

@@ -7,7 +7,7 @@
 
 #include "core/utf8.h"
 #include "core/util.h"
-#include "strip/layout.h"
+#include "strip/internal.h"
 
 /*
  * The thresholds.  Lengths are in code points of the trimmed line; a

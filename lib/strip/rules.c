@@ -8,8 +8,7 @@
 #include "core/buf.h"
 #include "core/rx.h"
 #include "core/util.h"
-#include "strip/prefilter.h"
-#include "strip/rules.h"
+#include "strip/internal.h"
 
 #define RULE_NAME_MAX 64
 #define RULE_CHARS_LIMIT 1000000

@@ -8,10 +8,7 @@
 #include "core/rx.h"
 #include "core/utf8.h"
 #include "core/util.h"
-#include "strip/layout.h"
-#include "strip/rules.h"
-#include "strip/strip.h"
-#include "strip/tmpl.h"
+#include "strip/internal.h"
 
 /* data/strip.rules, embedded at build time (scripts/embed). */
 extern const char strip_rules_text[];
@@ -408,7 +405,8 @@ apply_rules(struct strip *st, const char *s, struct line *l,
 	}
 	return 0;
 fail:
-	res->failed = hit.rule;
+	res->failed = hit.rule->name;
+	res->failed_where = hit.rule->where;
 	res->failed_rc = rc;
 	return rc;
 }
@@ -626,6 +624,7 @@ strip_text(struct strip *st, const char *s, size_t len, int lang,
 	res->ncut = 0;
 	res->changed = 0;
 	res->failed = NULL;
+	res->failed_where = NULL;
 	res->failed_rc = 0;
 	if (lang == STRIP_AUTO)
 		lang = strip_detect_lang(s, len);

@@ -1,11 +1,17 @@
 /*
  * strip: remove boilerplate from the text of one document.
  *
+ * The strip engine, lib/strip/, is one folder of the engine layer: it
+ * includes core/ and its own files only, takes text (never a record), and
+ * this header is all a command may include of it.  What its files share
+ * beyond that (rules, layout, the literal prefilter) is in strip/internal.h,
+ * for them and their unit tests only.
+ *
  * Three layers decide each line, and every removal carries a reason:
- *   1. rules (lib/rules): copyright lines, bylines, captions, widgets... by
- *      rule name; inline byline prefixes are cut, the body after them kept;
- *   2. layout (lib/layout): the shape of the line and its neighbours,
- *      reasons "junk", "layout", "context" and "outside";
+ *   1. rules: copyright lines, bylines, captions, widgets... by rule name;
+ *      inline byline prefixes are cut, the body after them kept;
+ *   2. layout: the shape of the line and its neighbours, reasons "junk",
+ *      "layout", "context" and "outside";
  *   3. site templates: lines seen in many documents of the stream,
  *      reason "template" (see strip_set_templates()).
  *
@@ -21,13 +27,13 @@
 #include <stdint.h>
 
 #include "core/buf.h"
-#include "strip/rules.h"
+#include "core/state.h"
 
-/* Languages for strip_text(): a rule language, or STRIP_AUTO. */
+/* Languages for strip_text(): STRIP_KO, STRIP_EN, or STRIP_AUTO. */
 enum {
 	STRIP_AUTO = 0,
-	STRIP_KO = RULE_KO,
-	STRIP_EN = RULE_EN
+	STRIP_KO = 1,
+	STRIP_EN = 2
 };
 
 /* One thing removed: a whole line, or the part a prefix/suffix rule cut. */
@@ -45,11 +51,12 @@ struct strip_result {
 	size_t ncut, ccut;
 	int lang;		/* STRIP_KO or STRIP_EN: how the text was read */
 	int changed;		/* 'text' differs from the input */
-	const struct rule *failed;	/* see strip_text() */
+	const char *failed;	/* see strip_text(): the rule's name, or NULL */
+	const char *failed_where;	/* and its "FILE:LINE" */
 	int failed_rc;			/* RX_LIMIT or RX_ERROR */
 };
 
-#define STRIP_RESULT_INIT { BUF_INIT, NULL, 0, 0, 0, 0, NULL, 0 }
+#define STRIP_RESULT_INIT { BUF_INIT, NULL, 0, 0, 0, 0, NULL, NULL, 0 }
 
 struct strip;
 struct tmpl;
@@ -71,9 +78,6 @@ const char *strip_builtin_rules(size_t *len);
  * count added, or -1 after a message naming the file and line.
  */
 int strip_add_rules(struct strip *st, const char *path);
-
-/* strip_rules(st): the rule set, e.g. to add rules given as text. */
-struct rules *strip_rules(struct strip *st);
 
 /*
  * strip_set_templates(st, t, min_docs): count the lines of every document
@@ -129,5 +133,39 @@ void strip_stats_add(struct strip_stats *stats,
 void strip_stats_print(const struct strip_stats *stats, struct buf *out);
 
 void strip_free(struct strip *st);
+
+/*
+ * Site templates: the lines that recur across the documents of a stream
+ * (a site's footer, its tip line, its "most read" heading), counted in a
+ * struct tmpl that a state file of kind TMPL_KIND keeps across runs
+ * (core/state: checksummed, atomic, locked), so a cron job learns a
+ * site's templates.  Lines are keyed by their normalized form hashed
+ * under the state's secret seed.
+ */
+#define TMPL_KIND "template"
+
+/*
+ * tmpl_new(seed, max_lines): an empty table hashing under the
+ * STATE_SEED_SIZE bytes 'seed' (a state's, or random), remembering at
+ * most 'max_lines' distinct lines (0: the default, 4 million).
+ */
+struct tmpl *tmpl_new(const unsigned char *seed, size_t max_lines);
+
+void tmpl_free(struct tmpl *t);
+
+/*
+ * tmpl_load(t, st): add the counts state 'st' holds (made with the same
+ * seed).  Returns 0, or -1 after a message when the payload is corrupt.
+ */
+int tmpl_load(struct tmpl *t, struct state *st);
+
+/* tmpl_save(t, st): write the counts to 'st' atomically; 0 or -1. */
+int tmpl_save(struct tmpl *t, struct state *st);
+
+/* tmpl_lines(t): the distinct lines remembered. */
+size_t tmpl_lines(const struct tmpl *t);
+
+/* tmpl_changed(t): whether anything was counted since tmpl_new(). */
+int tmpl_changed(const struct tmpl *t);
 
 #endif

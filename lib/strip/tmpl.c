@@ -10,7 +10,7 @@
 #include "core/parakey.h"
 #include "core/state.h"
 #include "core/util.h"
-#include "strip/tmpl.h"
+#include "strip/internal.h"
 
 #define TMPL_DEFAULT_LINES ((size_t)4 << 20)
 #define TMPL_MIN_SLOTS 1024

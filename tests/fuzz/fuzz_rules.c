@@ -14,7 +14,7 @@
 
 #include "core/rx.h"
 #include "core/utf8.h"
-#include "strip/rules.h"
+#include "strip/internal.h"
 #include "fuzz.h"
 
 static const char *const lines[] = {

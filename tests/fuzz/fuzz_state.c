@@ -21,7 +21,7 @@
 
 #include "core/state.h"
 #include "dedupe/dedupe.h"
-#include "strip/tmpl.h"
+#include "strip/strip.h"
 #include "fuzz.h"
 
 static char path[4096];

@@ -14,8 +14,7 @@
 
 #include "core/buf.h"
 #include "core/utf8.h"
-#include "strip/strip.h"
-#include "strip/tmpl.h"
+#include "strip/internal.h"
 #include "fuzz.h"
 
 static struct strip *st;

@@ -22,7 +22,7 @@
 #include "core/util.h"
 #include "dedupe/dedupe.h"
 #include "ner/ner.h"
-#include "strip/tmpl.h"
+#include "strip/internal.h"
 
 /* die(status, fmt, ...): this tool's way out: a message, then exit. */
 static _Noreturn void __attribute__((format(printf, 2, 3)))
