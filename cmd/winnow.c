@@ -108,7 +108,7 @@ help(void)
 	DIR *d = opendir(*dir ? dir : ".");
 	struct dirent *e;
 	char **names = NULL;
-	size_t n = 0, i;
+	size_t n = 0, cap = 0, i;
 
 	printf("Usage: winnow NAME [ARG]...   run winnow-NAME\n"
 	    "       winnow help             list the filters\n\n"
@@ -116,7 +116,7 @@ help(void)
 	while (d != NULL && (e = readdir(d)) != NULL) {
 		if (strncmp(e->d_name, "winnow-", 7) != 0 || strchr(e->d_name, '.'))
 			continue;
-		names = xrealloc(names, (n + 1) * sizeof *names);
+		names = xreserve(names, &cap, n + 1, sizeof *names);
 		names[n++] = xstrdup(e->d_name);
 	}
 	if (d)

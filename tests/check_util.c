@@ -90,6 +90,65 @@ START_TEST(test_util_fail_alloc_hook)
 }
 END_TEST
 
+/* xreserve: room for what is asked, contents kept, capacity doubling. */
+START_TEST(test_util_xreserve_grows)
+{
+	uint32_t *v = NULL;
+	size_t cap = 0, n, grew = 0;
+
+	v = xreserve(v, &cap, 0, sizeof *v);	/* nothing asked: nothing done */
+	ck_assert_ptr_null(v);
+	ck_assert_uint_eq(cap, 0);
+	for (n = 0; n < 100000; n++) {
+		size_t before = cap;
+
+		v = xreserve(v, &cap, n + 1, sizeof *v);
+		ck_assert(cap >= n + 1);
+		grew += cap != before;
+		v[n] = (uint32_t)n * 2654435761u;
+	}
+	ck_assert_uint_eq(cap, 131072);		/* 16 doubled 13 times */
+	ck_assert_uint_eq(grew, 14);
+	for (n = 0; n < 100000; n++)
+		ck_assert_uint_eq(v[n], (uint32_t)n * 2654435761u);
+	v = xreserve(v, &cap, 1000000, sizeof *v);	/* a jump: as far as needed */
+	ck_assert_uint_eq(cap, 1048576);
+	ck_assert_uint_eq(v[99999], (uint32_t)99999 * 2654435761u);
+	free(v);
+}
+END_TEST
+
+/* Sizes that overflow size_t are out of memory, not a short array. */
+START_TEST(test_util_xreserve_overflow_dies)
+{
+	static const struct { size_t need, size; } rows[] = {
+		{ SIZE_MAX / 8 + 1, 8 },
+		{ SIZE_MAX, 2 },
+		{ SIZE_MAX / 24 + 1, 24 },	/* a size not a power of two */
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		int status;
+		pid_t pid = fork();
+
+		ck_assert_int_ge(pid, 0);
+		if (pid == 0) {
+			size_t cap = 16;
+			void *p = xmalloc(16 * rows[i].size);
+
+			freopen("/dev/null", "w", stderr);
+			p = xreserve(p, &cap, rows[i].need, rows[i].size);
+			free(p);
+			_exit(0);
+		}
+		waitpid(pid, &status, 0);
+		ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == EXIT_OSERR,
+		    "row %zu: status %d", i, status);
+	}
+}
+END_TEST
+
 START_TEST(test_buf_grow_and_nul)
 {
 	struct buf b = BUF_INIT;
@@ -125,6 +184,8 @@ util_suite(void)
 	    sizeof size_rows / sizeof size_rows[0]);
 	tcase_add_test(tc, test_util_parse_int_and_real);
 	tcase_add_test(tc, test_util_fail_alloc_hook);
+	tcase_add_test(tc, test_util_xreserve_grows);
+	tcase_add_test(tc, test_util_xreserve_overflow_dies);
 	tcase_add_test(tc, test_buf_grow_and_nul);
 	suite_add_tcase(s, tc);
 	return s;

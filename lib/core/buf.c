@@ -9,18 +9,9 @@
 void
 buf_grow(struct buf *b, size_t extra)
 {
-	size_t want = b->len + extra + 1;
-	size_t cap;
-
-	if (want < extra)
+	if (extra >= SIZE_MAX - b->len)
 		out_of_memory();
-	if (want <= b->cap)
-		return;
-	cap = b->cap ? b->cap : 64;
-	while (cap < want)
-		cap = cap > SIZE_MAX / 2 ? want : cap * 2;
-	b->data = xrealloc(b->data, cap);
-	b->cap = cap;
+	b->data = xreserve(b->data, &b->cap, b->len + extra + 1, 1);
 }
 
 void

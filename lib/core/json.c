@@ -330,10 +330,7 @@ json_scan_object(const char *s, size_t len, unsigned max_depth,
 			goto out;
 		mb.val = (size_t)(v - sc.base);
 		mb.val_len = (size_t)(p - v);
-		if (m->n == m->cap) {
-			m->cap = m->cap ? m->cap * 2 : 16;
-			m->v = xrealloc(m->v, m->cap * sizeof *m->v);
-		}
+		m->v = xreserve(m->v, &m->cap, m->n + 1, sizeof *m->v);
 		m->v[m->n++] = mb;
 		p = skip_ws(p, end);
 		if (p < end && *p == ',') {

@@ -45,6 +45,35 @@ char *xstrdup(const char *s);
 void *xmemdup(const void *p, size_t n);
 
 /*
+ * xreallocarray(p, n, size): xrealloc for 'n' elements of 'size' bytes;
+ * dies when n * size overflows, as when memory runs out.
+ */
+void *xreallocarray(void *p, size_t n, size_t size);
+
+void *xreserve_grow(void *p, size_t *cap, size_t need, size_t size);
+
+/*
+ * xreserve(p, &cap, need, size): array 'p', which has room for '*cap'
+ * elements of 'size' bytes, with room for at least 'need': returns it as
+ * it is when it has, else reallocated to 16 elements or twice '*cap' (as
+ * often as it takes) with '*cap' updated.  Dies when the size overflows
+ * or memory runs out.  The one way lib/ grows an array:
+ *
+ *	v = xreserve(v, &cap, n + 1, sizeof *v);
+ *	v[n++] = item;
+ *
+ * Arrays that share one capacity grow with the first and follow with
+ * xreallocarray(q, cap, sizeof *q) when 'cap' changed.
+ */
+static inline void *
+xreserve(void *p, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return p;
+	return xreserve_grow(p, cap, need, size);
+}
+
+/*
  * xbigalloc(n): 'n' zeroed bytes for a large table (indexes of millions of
  * entries), mapped from the kernel and backed by huge pages where the
  * system allows: fewer page faults and TLB misses than malloc'd 4 KiB

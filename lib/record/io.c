@@ -185,11 +185,7 @@ make_room(struct src *s)
 		s->scanned -= s->start;
 		s->start = 0;
 	}
-	if (s->cap - s->end < SRC_CHUNK) {
-		s->cap = s->cap * 2 > s->end + SRC_CHUNK ? s->cap * 2 :
-		    s->end + SRC_CHUNK;
-		s->buf = xrealloc(s->buf, s->cap);
-	}
+	s->buf = xreserve(s->buf, &s->cap, s->end + SRC_CHUNK, 1);
 }
 
 struct src *

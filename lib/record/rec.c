@@ -168,10 +168,7 @@ add_edit(struct rec *r, long member, size_t name_len, size_t val,
 			return;
 		}
 	}
-	if (r->ned == r->ced) {
-		r->ced = r->ced ? r->ced * 2 : 4;
-		r->ed = xrealloc(r->ed, r->ced * sizeof *r->ed);
-	}
+	r->ed = xreserve(r->ed, &r->ced, r->ned + 1, sizeof *r->ed);
 	e = &r->ed[r->ned++];
 	e->member = member;
 	e->name = val - name_len;

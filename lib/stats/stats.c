@@ -156,8 +156,7 @@ tally_add(struct tally *t, const char *s, size_t len, uint64_t n)
 	if (t->max && t->n >= t->max)
 		tally_prune(t);
 	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 16;
-		t->v = xrealloc(t->v, t->cap * sizeof *t->v);
+		t->v = xreserve(t->v, &t->cap, t->n + 1, sizeof *t->v);
 		tally_reindex(t, t->cap * 2);
 	}
 	t->v[t->n] = (struct tally_item){ xmalloc(len + 1), len, h, n };
@@ -446,8 +445,8 @@ count_entities(struct stats *s, const char *v, size_t vlen)
 		label = name_add(&s->labels, MAX_LABELS, s->key.data, s->key.len, 1);
 		if (s->labels.n > s->ntexts) {
 			/* a new label: its own table of texts */
-			s->label_texts = xrealloc(s->label_texts,
-			    s->labels.n * sizeof *s->label_texts);
+			s->label_texts = xreallocarray(s->label_texts,
+			    s->labels.n, sizeof *s->label_texts);
 			memset(&s->label_texts[label], 0, sizeof *s->label_texts);
 			s->label_texts[label].max = s->o.max_texts;
 			s->ntexts = s->labels.n;
@@ -481,7 +480,7 @@ count_money(struct stats *s, const char *v, size_t vlen)
 		}
 		cur = name_add(&s->currencies, MAX_CURRENCIES, s->key.data, s->key.len, 1);
 		if (s->currencies.n > s->nsums) {
-			s->sums = xrealloc(s->sums, s->currencies.n * sizeof *s->sums);
+			s->sums = xreallocarray(s->sums, s->currencies.n, sizeof *s->sums);
 			memset(&s->sums[cur], 0, sizeof *s->sums);
 			s->nsums = s->currencies.n;
 		}
@@ -549,7 +548,7 @@ tally_view(const struct tally *t, struct stats_count *v)
 {
 	size_t i;
 
-	v = xrealloc(v, (t->n ? t->n : 1) * sizeof *v);
+	v = xreallocarray(v, t->n, sizeof *v);
 	for (i = 0; i < t->n; i++)
 		v[i] = (struct stats_count){ t->v[i].s, t->v[i].len, t->v[i].n };
 	qsort(v, t->n, sizeof *v, count_cmp);
@@ -592,9 +591,9 @@ stats_report(struct stats *s)
 
 		ntop += k < s->o.top ? k : s->o.top;
 	}
-	s->top_view = xrealloc(s->top_view, (ntop ? ntop : 1) * sizeof *s->top_view);
-	s->label_view = xrealloc(s->label_view,
-	    (s->labels.n ? s->labels.n : 1) * sizeof *s->label_view);
+	s->top_view = xreallocarray(s->top_view, ntop, sizeof *s->top_view);
+	s->label_view = xreallocarray(s->label_view, s->labels.n,
+	    sizeof *s->label_view);
 	for (i = 0; i < s->labels.n; i++) {
 		const struct tally *t = &s->label_texts[i];
 		struct stats_count *all = tally_view(t, NULL);
@@ -612,8 +611,8 @@ stats_report(struct stats *s)
 	rep->labels = s->label_view;
 	rep->nlabels = s->labels.n;
 
-	s->cur_view = xrealloc(s->cur_view,
-	    (s->currencies.n ? s->currencies.n : 1) * sizeof *s->cur_view);
+	s->cur_view = xreallocarray(s->cur_view, s->currencies.n,
+	    sizeof *s->cur_view);
 	for (i = 0; i < s->currencies.n; i++) {
 		const struct money_sum *m = &s->sums[i];
 
