@@ -92,6 +92,7 @@ RECORD_OBJ = \
 
 # lib/read: winnow-read: files into records
 READ_OBJ = \
+	$(BUILD)/lib/read/split.o \
 	$(BUILD)/lib/read/textdec.o
 
 # lib/norm: winnow-norm
@@ -193,6 +194,7 @@ TESTS = \
 	check_nertrain \
 	check_norm \
 	check_prefilter \
+	check_read \
 	check_rec \
 	check_rules \
 	check_simd \

@@ -2,15 +2,13 @@
 #include <string.h>
 
 #include "core/buf.h"
-#include "core/json.h"
+#include "core/jsonw.h"
 #include "core/util.h"
-#include "read/textdec.h"
+#include "read/read.h"
 #include "record/cli.h"
 #include "record/io.h"
 
-enum { BY_FILE, BY_PARA, BY_LINE };
-
-static int by = BY_FILE;			/* --by */
+static enum read_by by = READ_BY_FILE;			/* --by */
 static const char *encoding = "auto";		/* --encoding */
 static unsigned long long files, replaced, not_utf8;
 
@@ -33,11 +31,11 @@ read_option(struct cli *c, int opt, const char *arg)
 		return 0;
 	}
 	if (strcmp(arg, "file") == 0)
-		by = BY_FILE;
+		by = READ_BY_FILE;
 	else if (strcmp(arg, "para") == 0)
-		by = BY_PARA;
+		by = READ_BY_PARA;
 	else if (strcmp(arg, "line") == 0)
-		by = BY_LINE;
+		by = READ_BY_LINE;
 	else {
 		warnx("option '--by' takes file, para or line, not '%s'", arg);
 		return -1;
@@ -45,149 +43,65 @@ read_option(struct cli *c, int opt, const char *arg)
 	return 0;
 }
 
-/* One input's state: its name, decoder, and the text not yet emitted. */
+/* One input being read: where its pieces go. */
 struct reader {
 	struct cli *c;
 	const char *name;
-	struct textdec *dec;
-	struct buf text;	/* decoded, line ends not yet normalized */
-	struct buf para;	/* the paragraph being gathered */
-	unsigned long long line, n;
-	struct buf rec;
+	struct read_text *text;
+	struct buf id, rec;
 };
 
 static int
-emit(struct reader *r, const char *s, size_t len, unsigned long long num)
+emit(void *arg, const char *s, size_t len, uint64_t num)
 {
-	struct buf *b = &r->rec;
+	struct reader *r = arg;
+	struct jsonw w;
 
-	buf_reset(b);
-	buf_addstr(b, "{\"id\":");
-	if (num == 0)
-		json_escape_str(r->name, b);
-	else {
-		struct buf id = BUF_INIT;
-
-		buf_printf(&id, "%s#%llu", r->name, num);
-		json_escape(id.data, id.len, b);
-		buf_release(&id);
+	buf_reset(&r->rec);
+	jsonw_init(&w, &r->rec);
+	jsonw_begin_object(&w);
+	read_id(r->name, num, &r->id);
+	jsonw_name(&w, "id");
+	jsonw_string(&w, r->id.data, r->id.len);
+	jsonw_name(&w, r->c->field);
+	jsonw_string(&w, s, len);
+	if (strcmp(read_text_encoding(r->text), "utf-8") != 0) {
+		jsonw_name(&w, "encoding");
+		jsonw_str(&w, read_text_encoding(r->text));
 	}
-	buf_addc(b, ',');
-	json_escape_str(r->c->field, b);
-	buf_addc(b, ':');
-	json_escape(s, len, b);
-	if (strcmp(textdec_name(r->dec), "utf-8") != 0) {
-		buf_addstr(b, ",\"encoding\":");
-		json_escape_str(textdec_name(r->dec), b);
-	}
-	buf_addc(b, '}');
-	return cli_emit_json(r->c, b->data, b->len);
-}
-
-static int
-blank(const char *s, size_t len)
-{
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
-	return len == 0;
-}
-
-/* One complete line of a paragraph or line split. */
-static int
-take_line(struct reader *r, const char *s, size_t len)
-{
-	int rc;
-
-	r->line++;
-	if (by == BY_LINE)
-		return blank(s, len) ? 0 : emit(r, s, len, r->line);
-	if (!blank(s, len)) {
-		if (r->para.len > 0)
-			buf_addc(&r->para, '\n');
-		buf_add(&r->para, s, len);
-		return 0;
-	}
-	if (r->para.len == 0)
-		return 0;
-	rc = emit(r, r->para.data, r->para.len, ++r->n);
-	buf_reset(&r->para);
-	return rc;
-}
-
-/*
- * Split the decoded text at line ends ("\n", "\r\n" or a lone "\r").  In
- * file mode the lines are joined again with "\n"; a "\r" at the very end
- * waits for the next bytes, which may bring its "\n".
- */
-static int
-split(struct reader *r, int eof)
-{
-	char *s = r->text.data, *end = s + r->text.len, *p = s;
-
-	if (r->text.len == 0)
-		return 0;
-	while (p < end) {
-		char *q = p;
-
-		while (q < end && *q != '\n' && *q != '\r')
-			q++;
-		if (q == end && !eof)
-			break;
-		if (q + 1 == end && *q == '\r' && !eof)
-			break;
-		if (by == BY_FILE) {
-			buf_add(&r->para, p, (size_t)(q - p));
-			if (q < end)
-				buf_addc(&r->para, '\n');
-		} else if (take_line(r, p, (size_t)(q - p)) < 0)
-			return -1;
-		if (q < end && *q == '\r' && q + 1 < end && q[1] == '\n')
-			q++;
-		p = q < end ? q + 1 : q;
-	}
-	memmove(r->text.data, p, (size_t)(end - p));
-	r->text.len = (size_t)(end - p);
-	return 0;
+	jsonw_end_object(&w);
+	return cli_emit_json(r->c, r->rec.data, r->rec.len);
 }
 
 static int
 read_file(struct cli *c, struct src *s)
 {
-	struct reader r = { c, NULL, NULL, BUF_INIT, BUF_INIT, 0, 0, BUF_INIT };
+	struct reader r = { c, NULL, NULL, BUF_INIT, BUF_INIT };
 	char chunk[1 << 16];
 	ssize_t n;
 	int rc = 0;
 
 	r.name = strcmp(src_name(s), "<stdin>") == 0 ? "-" : src_name(s);
-	r.dec = textdec_new(encoding);
-	do {
-		n = src_read(s, chunk, sizeof chunk);
-		if (n < 0) {
-			rc = CLI_FAIL;
+	r.text = read_text_new(encoding, by, emit, &r);
+	while ((n = src_read(s, chunk, sizeof chunk)) > 0)
+		if ((rc = read_text_feed(r.text, chunk, (size_t)n)) < 0)
 			goto out;
-		}
-		textdec_feed(r.dec, chunk, (size_t)n, n == 0, &r.text);
-		if (split(&r, n == 0) < 0) {
-			rc = CLI_FAIL;
-			goto out;
-		}
-	} while (n > 0);
-	if (by == BY_FILE)
-		rc = emit(&r, r.para.data ? r.para.data : "", r.para.len, 0);
-	else if (by == BY_PARA && r.para.len > 0)
-		rc = emit(&r, r.para.data, r.para.len, ++r.n);
-	files++;
-	if (textdec_replaced(r.dec) > 0) {
-		replaced += textdec_replaced(r.dec);
-		warnx("%s: %llu bytes not valid %s, replaced with U+FFFD", r.name,
-		    (unsigned long long)textdec_replaced(r.dec), textdec_name(r.dec));
+	if (n < 0 || (rc = read_text_end(r.text)) < 0) {
+		rc = CLI_FAIL;
+		goto out;
 	}
-	if (strcmp(textdec_name(r.dec), "utf-8") != 0)
+	files++;
+	if (read_text_replaced(r.text) > 0) {
+		replaced += read_text_replaced(r.text);
+		warnx("%s: %llu bytes not valid %s, replaced with U+FFFD", r.name,
+		    (unsigned long long)read_text_replaced(r.text),
+		    read_text_encoding(r.text));
+	}
+	if (strcmp(read_text_encoding(r.text), "utf-8") != 0)
 		not_utf8++;
 out:
-	textdec_free(r.dec);
-	buf_release(&r.text);
-	buf_release(&r.para);
+	read_text_free(r.text);
+	buf_release(&r.id);
 	buf_release(&r.rec);
 	return rc < 0 ? CLI_FAIL : 0;
 }

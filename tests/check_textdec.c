@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "core/buf.h"
-#include "read/textdec.h"
+#include "read/read.h"
 #include "check_main.h"
 
 /* Each row: encoding asked, bytes, the encoding used, UTF-8 out, replacements. */

@@ -8,7 +8,7 @@
 #include "core/buf.h"
 #include "core/utf8.h"
 #include "core/util.h"
-#include "read/textdec.h"
+#include "read/read.h"
 
 struct textdec {
 	char *name;		/* the encoding in use; NULL while undecided */

@@ -13,7 +13,7 @@
 
 #include "core/buf.h"
 #include "core/utf8.h"
-#include "read/textdec.h"
+#include "read/read.h"
 #include "fuzz.h"
 
 static const char *const encodings[] = {

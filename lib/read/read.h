@@ -1,0 +1,103 @@
+/*
+ * read: the engine of winnow-read: raw files to text pieces.
+ *
+ * The layer: an engine like the others; it includes core/ and read/ only
+ * and knows nothing of records: cmd/winnow-read.c makes records of what it
+ * hands back.  This is its one public header; read/internal.h is for the
+ * engine's own files and its unit tests.
+ *
+ *   textdec    bytes of any common encoding to UTF-8, streaming
+ *   read_text  decoding and splitting: one piece per file, paragraph or line
+ */
+#ifndef WINNOW_READ_H
+#define WINNOW_READ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/buf.h"
+
+/*
+ * textdec: raw text of any common encoding to UTF-8, streaming.
+ *
+ * Encodings: "utf-8", "utf-16" (a BOM decides the byte order; none means
+ * little-endian), "utf-16le", "utf-16be", "cp949" (a superset of EUC-KR),
+ * "euc-kr", "latin1", any other name iconv knows, and "auto": a BOM
+ * decides; else text that is valid UTF-8 is UTF-8; else text CP949 decodes
+ * cleanly into mostly Hangul is CP949; else Latin-1 (which never fails).
+ * "auto" looks at the first bytes fed (at least TEXTDEC_SNIFF of them, or
+ * all there is).  Bytes the encoding cannot decode become U+FFFD and are
+ * counted.  A BOM at the start is dropped.  Line ends are left alone.
+ */
+#define TEXTDEC_SNIFF (64 * 1024)
+
+struct textdec;
+
+/*
+ * textdec_new(encoding): a decoder, or NULL after a message naming the
+ * encoding when iconv does not know it.
+ */
+struct textdec *textdec_new(const char *encoding);
+
+/*
+ * textdec_feed(d, in, len, eof, out): decode the next 'len' bytes, appending
+ * UTF-8 to 'out'.  An incomplete sequence at the end is kept for the next
+ * call; 'eof' says there is none, so it becomes U+FFFD.  With "auto", bytes
+ * are held until enough have come to decide.
+ */
+void textdec_feed(struct textdec *d, const char *in, size_t len, int eof,
+    struct buf *out);
+
+/* textdec_name(d): the encoding in use ("utf-8", "cp949", ...). */
+const char *textdec_name(const struct textdec *d);
+
+/* textdec_replaced(d): the number of U+FFFD put in for undecodable bytes. */
+uint64_t textdec_replaced(const struct textdec *d);
+
+void textdec_free(struct textdec *d);
+
+/*
+ * read_text: one input's bytes to pieces of UTF-8 text.
+ *
+ *	READ_BY_FILE  the whole text, line ends made "\n" (num 0)
+ *	READ_BY_PARA  each run of non-blank lines (a line of only spaces and
+ *	              tabs is blank), joined with "\n"; num counts them from 1
+ *	READ_BY_LINE  each non-blank line; num is its line number
+ *
+ * Line ends are "\n", "\r\n" or a lone "\r".  Each piece goes to the
+ * callback fn(arg, text, len, num) as soon as it is complete; 'text' is
+ * valid during the call only.  A callback that returns a negative number
+ * stops the input: read_text_feed and read_text_end return that number.
+ */
+enum read_by { READ_BY_FILE, READ_BY_PARA, READ_BY_LINE };
+
+typedef int (*read_piece_fn)(void *arg, const char *s, size_t len, uint64_t num);
+
+struct read_text;
+
+/* read_text_new(encoding, by, fn, arg): NULL after a message for an unknown encoding. */
+struct read_text *read_text_new(const char *encoding, enum read_by by,
+    read_piece_fn fn, void *arg);
+
+/* read_text_feed(t, p, n): the next 'n' raw bytes; 0, or the callback's < 0. */
+int read_text_feed(struct read_text *t, const char *p, size_t n);
+
+/*
+ * read_text_end(t): the input has ended: the last pieces go out (in file
+ * mode, the file's one piece, even when empty).  0, or the callback's < 0.
+ */
+int read_text_end(struct read_text *t);
+
+/* The decoder's verdict: the encoding used, and how many bytes became U+FFFD. */
+const char *read_text_encoding(const struct read_text *t);
+uint64_t read_text_replaced(const struct read_text *t);
+
+void read_text_free(struct read_text *t);
+
+/*
+ * read_id(name, num, out): a piece's id into 'out' (reset first): 'name'
+ * for num 0 (a whole file), else "name#num".
+ */
+void read_id(const char *name, uint64_t num, struct buf *out);
+
+#endif
