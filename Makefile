@@ -113,7 +113,10 @@ DEDUPE_OBJ = \
 	$(BUILD)/lib/dedupe/bloom.o \
 	$(BUILD)/lib/dedupe/dedupe.o \
 	$(BUILD)/lib/dedupe/imap.o \
-	$(BUILD)/lib/dedupe/minhash.o
+	$(BUILD)/lib/dedupe/minhash.o \
+	$(BUILD)/lib/dedupe/near.o \
+	$(BUILD)/lib/dedupe/origins.o \
+	$(BUILD)/lib/dedupe/payload.o
 
 # lib/money: winnow-money
 MONEY_OBJ = \

@@ -3,7 +3,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "dedupe/bloom.h"
+#include "dedupe/internal.h"
 #include "check_main.h"
 
 static struct hkey

@@ -2,7 +2,7 @@
 #include <check.h>
 #include <stdlib.h>
 
-#include "dedupe/imap.h"
+#include "dedupe/internal.h"
 #include "check_main.h"
 
 static int

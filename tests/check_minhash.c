@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dedupe/minhash.h"
+#include "dedupe/internal.h"
 #include "check_main.h"
 
 static const unsigned char seed1[32] = "a seed of thirty-two bytes.....";

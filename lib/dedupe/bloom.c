@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "core/util.h"
-#include "dedupe/bloom.h"
+#include "dedupe/internal.h"
 
 #define BLOCK_BITS (BLOOM_BLOCK_BYTES * 8)
 #define WORDS (BLOOM_BLOCK_BYTES / 8)

@@ -1,6 +1,11 @@
 /*
  * dedupe: the paragraph deduplication engine behind winnow-dedupe.
  *
+ * An engine of lib/: it includes core/ and its own folder only, and takes
+ * text, never a record.  This is its one public header; what its files
+ * share (Bloom filter, multimap, MinHash) is in dedupe/internal.h, which
+ * only lib/dedupe and its unit tests include.
+ *
  * A paragraph is a non-blank line of a record's text, and its key is
  * para_key()'s (core/parakey.h), so "AI 수용성…" and "ai수용성" are one
  * paragraph.  Keys lighter than min_chars are never dropped; min_chars 20

@@ -5,7 +5,7 @@
 #include <time.h>
 
 #include "core/util.h"
-#include "dedupe/imap.h"
+#include "dedupe/internal.h"
 
 #define MIN_SLOTS 64
 

@@ -3,10 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define XXH_INLINE_ALL
-#include <xxhash.h>
-
-#include "dedupe/minhash.h"
+#include "dedupe/internal.h"
 
 /* splitmix64: expands one seed into a stream of independent words. */
 static uint64_t
