@@ -10,7 +10,8 @@
 #   make install    PREFIX=/usr/local DESTDIR= (make uninstall: the same)
 #   make fuzz       each libFuzzer harness for FUZZ_SECONDS (clang, ASan+UBSan)
 #
-# Missing build dependencies are installed by scripts/install-deps first.
+# What a goal needs is checked first: scripts/install-deps installs what is
+# missing (Debian, as root or with sudo) or names it.
 
 VERSION = 0.1.0
 PREFIX ?= /usr/local
@@ -41,18 +42,40 @@ BUILD ?= build
 OPTFLAGS = -O2 -g
 endif
 
-# Install what is missing before anything is built (not for clean).
-ifeq ($(filter clean distclean uninstall,$(MAKECMDGOALS)),)
-ifneq ($(shell $(PKG_CONFIG) --exists $(PKGS) check 2>/dev/null && \
-    command -v jq >/dev/null && command -v zstd >/dev/null && \
-    command -v groff >/dev/null && command -v man >/dev/null && \
-    command -v strace >/dev/null && command -v parallel >/dev/null && \
-    command -v clang >/dev/null && command -v valgrind >/dev/null && echo ok),ok)
-$(info winnow: build dependencies missing; running scripts/install-deps)
-$(shell scripts/install-deps >&2)
-ifneq ($(.SHELLSTATUS),0)
-$(error scripts/install-deps failed; install the packages it lists and retry)
+# What the goals need is checked before anything is built, and what is
+# missing is installed (scripts/install-deps: apt-get as root or with sudo)
+# or named with the command that installs it.  Building, the demo and
+# install need only the compiler, pkg-config and the libraries; the test
+# tools come with the test goals.
+DEPS_GROUPS = build
+ifneq ($(filter check check-slow bench,$(MAKECMDGOALS)),)
+DEPS_GROUPS += test
 endif
+ifeq ($(VALGRIND),1)
+DEPS_GROUPS += valgrind
+endif
+ifneq ($(filter fuzz fuzzers,$(MAKECMDGOALS))$(filter 1,$(FUZZ)),)
+DEPS_GROUPS += fuzz
+endif
+ifneq ($(filter check-scale,$(MAKECMDGOALS)),)
+DEPS_GROUPS += scale
+endif
+ifneq ($(filter check-browser,$(MAKECMDGOALS)),)
+DEPS_GROUPS += browser
+endif
+ifneq ($(filter demo,$(MAKECMDGOALS)),)
+DEPS_GROUPS += demo
+endif
+ifneq ($(filter deb,$(MAKECMDGOALS)),)
+DEPS_GROUPS += deb
+endif
+ifneq ($(filter model,$(MAKECMDGOALS)),)
+DEPS_GROUPS += model
+endif
+ifeq ($(filter clean distclean uninstall,$(MAKECMDGOALS)),)
+$(shell scripts/install-deps $(DEPS_GROUPS) >&2)
+ifneq ($(.SHELLSTATUS),0)
+$(error winnow: cannot build without the packages named above)
 endif
 endif
 
