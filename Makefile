@@ -198,7 +198,7 @@ FILTERS = $(filter winnow-%,$(CMDS))
 MAN1 = $(FILTERS:%=$(BUILD)/man/man1/%.1)
 MAN7 = $(BUILD)/man/man7/winnow.7
 COMPLETIONS = $(BUILD)/completion/winnow.bash $(BUILD)/completion/_winnow
-DOCS = README.md
+DOCS = README.md LICENSE doc/CONTRACT.md doc/GUIDE.md doc/BENCHMARKS.md
 EXAMPLES = scripts/cron-example scripts/parallel
 
 # Check unit suites: tests/check_MODULE.c, one binary each.
@@ -292,7 +292,7 @@ $(BUILD)/tests/%: tests/%.c tests/check_main.h $(LIB) $(HDR)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(LIBS) $(CHECK_LIBS)
 
-$(BUILD)/man/man1/%.1: $(BUILD)/% scripts/mkman scripts/help.awk
+$(BUILD)/man/man1/%.1: $(BUILD)/% scripts/mkman scripts/help.awk $(wildcard man/*.sections)
 	@mkdir -p $(@D)
 	scripts/mkman $< $(VERSION) $(FILTERS) > $@.tmp && mv $@.tmp $@
 

@@ -19,7 +19,7 @@
  *
  * appends [{"start":0,"text":"..."},...] to 'out'.
  *
- * Strings are escaped as SPEC.md says: only '"', '\\' and control
+ * Strings are escaped as doc/CONTRACT.md says: only '"', '\\' and control
  * characters; non-ASCII is written as UTF-8 (the text must be valid UTF-8).
  * Nothing is checked: a name outside an object, or an end without its
  * begin, writes what it was told.  Values written at the top level, or

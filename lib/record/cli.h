@@ -4,7 +4,7 @@
  * A filter is a struct cli_spec (its name, help text, own options and
  * callbacks) handed to cli_main(), which parses the command line, reads
  * every input (FILE operands or stdin, .gz/.zst too), applies the bad-input
- * policy of SPEC.md, writes and counts the output, and returns the exit
+ * policy of doc/CONTRACT.md, writes and counts the output, and returns the exit
  * status.  See cmd/winnow-norm.c for the shape of a small filter.
  *
  * Bad input: by default the good records before a bad line are written and

@@ -1,4 +1,4 @@
-# The bad-input policy of SPEC.md, on winnow-norm (every filter shares it):
+# The bad-input policy of doc/CONTRACT.md, on winnow-norm (every filter shares it):
 # good records before a bad line are written, then FILE:LINE: message
 # (byte N) and exit 65; --rejects keeps going and saves the line as JSON.
 . "$SRC/tests/cli/lib.sh"

@@ -112,7 +112,7 @@ while [ "$(wc -c <$h/bulk.jsonl)" -lt "$want" ]; do
 done
 rm -f paras.jsonl docs.jsonl mix.jsonl
 
-# nonblank FILE: its lines holding more than JSON white space (SPEC.md:
+# nonblank FILE: its lines holding more than JSON white space (doc/CONTRACT.md:
 # only those are records or bad lines).
 nonblank() {
 	LC_ALL=C awk '/[^ \t\r]/ { n++ } END { print n + 0 }' "$1"
