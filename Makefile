@@ -143,8 +143,14 @@ DEDUPE_OBJ = \
 
 # lib/money: winnow-money
 MONEY_OBJ = \
-	$(BUILD)/lib/money/money.o \
-	$(BUILD)/lib/money/money_names.o
+	$(BUILD)/lib/money/config.o \
+	$(BUILD)/lib/money/currency.o \
+	$(BUILD)/lib/money/json.o \
+	$(BUILD)/lib/money/korean.o \
+	$(BUILD)/lib/money/money_names.o \
+	$(BUILD)/lib/money/number.o \
+	$(BUILD)/lib/money/scan.o \
+	$(BUILD)/lib/money/words.o
 
 # lib/ner: winnow-tag: the entity tagger and its models
 NER_OBJ = \

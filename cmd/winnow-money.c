@@ -5,8 +5,7 @@
 #include <string.h>
 
 #include "core/buf.h"
-#include "core/dec.h"
-#include "core/json.h"
+#include "core/jsonw.h"
 #include "core/utf8.h"
 #include "core/util.h"
 #include "money/money.h"
@@ -43,74 +42,11 @@ option(struct cli *c, int opt, const char *arg)
 	return -1;
 }
 
-/* ,"key":123.45 */
-static void
-add_dec(struct buf *b, const char *key, const struct dec *d)
-{
-	char num[DEC_STRLEN];
-	size_t n = dec_format(d, num);
-
-	buf_addstr(b, key);
-	buf_add(b, num, n);
-}
-
-/* A count, without printf: this runs for every amount. */
-static void
-add_size(struct buf *b, size_t v)
-{
-	char num[24];
-	size_t i = sizeof num;
-
-	do {
-		num[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	buf_add(b, num + i, sizeof num - i);
-}
-
-/*
- * The members of one amount, without braces; offsets in code points of the
- * text, end exclusive ('pos' walks forward, so amounts come in order).
- */
-static void
-amount_members(struct buf *b, const char *s, const struct money *m,
-    struct utf8_pos *pos)
-{
-	size_t start = utf8_pos_cp(pos, s, m->start);
-	size_t end = utf8_pos_cp(pos, s, m->end);
-	const char *q = money_qual_name(m->qualifier);
-
-	buf_addstr(b, "\"start\":");
-	add_size(b, start);
-	buf_addstr(b, ",\"end\":");
-	add_size(b, end);
-	buf_addstr(b, ",\"text\":");
-	json_escape(s + m->start, m->end - m->start, b);
-	if (m->has_value)
-		add_dec(b, ",\"value\":", &m->value);
-	else
-		buf_addstr(b, ",\"value\":null");
-	buf_addstr(b, ",\"currency\":\"");
-	buf_add(b, m->currency, 3);
-	buf_addstr(b, m->approx ? "\",\"approx\":true,\"qualifier\":" :
-	    "\",\"approx\":false,\"qualifier\":");
-	if (q) {
-		buf_addc(b, '"');
-		buf_addstr(b, q);
-		buf_addc(b, '"');
-	} else {
-		buf_addstr(b, "null");
-	}
-	if (m->has_min)
-		add_dec(b, ",\"min\":", &m->min);
-	if (m->has_max)
-		add_dec(b, ",\"max\":", &m->max);
-}
-
 static int
 record(struct cli *c, struct rec *r)
 {
 	struct utf8_pos pos = UTF8_POS_INIT;
+	struct jsonw w;
 	const char *s, *id;
 	size_t len, idlen, i;
 
@@ -119,16 +55,11 @@ record(struct cli *c, struct rec *r)
 	money_find(cfg, s, len, &found);
 	n_amounts += found.n;
 	n_with += found.n > 0;
+	buf_reset(&out);
+	jsonw_init(&w, &out);
 	if (!flat) {
 		/* Every record gets the field, [] when it holds no money. */
-		buf_reset(&out);
-		buf_addc(&out, '[');
-		for (i = 0; i < found.n; i++) {
-			buf_addstr(&out, i ? ",{" : "{");
-			amount_members(&out, s, &found.v[i], &pos);
-			buf_addc(&out, '}');
-		}
-		buf_addc(&out, ']');
+		money_json_list(&w, s, &found);
 		rec_set_raw(r, "money", out.data, out.len);
 		return CLI_EMIT;
 	}
@@ -139,11 +70,12 @@ record(struct cli *c, struct rec *r)
 	}
 	for (i = 0; i < found.n; i++) {
 		buf_reset(&out);
-		buf_addstr(&out, "{\"id\":");
-		buf_add(&out, id, idlen);
-		buf_addc(&out, ',');
-		amount_members(&out, s, &found.v[i], &pos);
-		buf_addc(&out, '}');
+		jsonw_init(&w, &out);
+		jsonw_begin_object(&w);
+		jsonw_name(&w, "id");
+		jsonw_raw(&w, id, idlen);
+		money_json(&w, s, &found.v[i], &pos);
+		jsonw_end_object(&w);
 		if (cli_emit_json(c, out.data, out.len) < 0)
 			return CLI_FAIL;
 	}

@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/jsonw.h"
+#include "money/internal.h"
 #include "money/money.h"
 #include "check_main.h"
 
@@ -926,6 +928,107 @@ START_TEST(test_money_hostile)
 }
 END_TEST
 
+
+/* The JSON an amount becomes: code-point offsets, exact digits, bounds. */
+START_TEST(test_money_json)
+{
+	struct money_list l = MONEY_LIST_INIT;
+	struct utf8_pos pos = UTF8_POS_INIT;
+	struct buf b = BUF_INIT;
+	struct jsonw w;
+	const char *s = "매출 약 100억~200억원, \"$5\" 최대 9300조원";
+
+	money_find(NULL, s, strlen(s), &l);
+	jsonw_init(&w, &b);
+	money_json_list(&w, s, &l);
+	ck_assert_str_eq(b.data, "[{\"start\":5,\"end\":15,\"text\":\"100억~200억원\","
+	    "\"value\":null,\"currency\":\"KRW\",\"approx\":true,"
+	    "\"qualifier\":\"range\",\"min\":10000000000,\"max\":20000000000},"
+	    "{\"start\":18,\"end\":20,\"text\":\"$5\",\"value\":5,"
+	    "\"currency\":\"USD\",\"approx\":false,\"qualifier\":null},"
+	    "{\"start\":25,\"end\":31,\"text\":\"9300조원\","
+	    "\"value\":9300000000000000,\"currency\":\"KRW\",\"approx\":false,"
+	    "\"qualifier\":\"max\",\"max\":9300000000000000}]");
+	/* one amount's members inside an object the caller opens */
+	buf_reset(&b);
+	jsonw_init(&w, &b);
+	jsonw_begin_object(&w);
+	jsonw_name(&w, "id");
+	jsonw_raw(&w, "7", 1);
+	money_json(&w, s, &l.v[1], &pos);
+	jsonw_end_object(&w);
+	ck_assert_str_eq(b.data, "{\"id\":7,\"start\":18,\"end\":20,\"text\":\"$5\","
+	    "\"value\":5,\"currency\":\"USD\",\"approx\":false,\"qualifier\":null}");
+	/* no amounts: an empty array */
+	money_find(NULL, "직원 10명", strlen("직원 10명"), &l);
+	buf_reset(&b);
+	jsonw_init(&w, &b);
+	money_json_list(&w, "직원 10명", &l);
+	ck_assert_str_eq(b.data, "[]");
+	buf_release(&b);
+	money_list_release(&l);
+}
+END_TEST
+
+/*
+ * The number readers' contract: 1 and the longest reading, 0 for no
+ * number, -1 for a number out of range (with its end, to step over it).
+ */
+START_TEST(test_money_parse_contract)
+{
+	struct num n;
+	struct buf b = BUF_INIT;
+	char v[DEC_STRLEN];
+	size_t i;
+
+	money_tables();
+	memset(&n, 0, sizeof n);
+	ck_assert_int_eq(money_parse_korean("1조 2,345억 원", 18, 0, &n), 1);
+	ck_assert_uint_eq(n.end, strlen("1조 2,345억"));
+	dec_format(&n.lo, v);
+	ck_assert_str_eq(v, "1234500000000");
+	ck_assert(n.flags & N_UNIT);
+	/* 23억8천: the 8 is read with its 천; "억 원" alone ends before 원 */
+	memset(&n, 0, sizeof n);
+	ck_assert_int_eq(money_parse_korean("삼천만", 9, 0, &n), 1);
+	dec_format(&n.lo, v);
+	ck_assert_str_eq(v, "30000000");
+	memset(&n, 0, sizeof n);
+	ck_assert_int_eq(money_parse_korean("원인", 6, 0, &n), 0);
+	ck_assert_uint_eq(n.end, 0);
+	/* 억 alone is no number; 만 alone is ten thousand */
+	memset(&n, 0, sizeof n);
+	ck_assert_int_eq(money_parse_korean("억", 3, 0, &n), 0);
+	memset(&n, 0, sizeof n);
+	ck_assert_int_eq(money_parse_korean("만 원", 7, 0, &n), 1);
+	ck_assert_uint_eq(n.end, 3);
+	/* 50 digits: out of range, and the scan steps over all of them */
+	for (i = 0; i < 50; i++)
+		buf_addc(&b, '9');
+	buf_addstr(&b, "억 원");
+	memset(&n, 0, sizeof n);
+	ck_assert_int_eq(money_parse_korean(b.data, b.len, 0, &n), -1);
+	ck_assert_uint_eq(n.end, 50);
+	/* 9999경 fits; 9999경 times 10^22 more does not: the whole is dropped */
+	memset(&n, 0, sizeof n);
+	ck_assert_int_eq(money_parse_korean("99999999999999999999999999999999999천만",
+	    strlen("99999999999999999999999999999999999천만"), 0, &n), -1);
+	/* English words: never -1; a word that would overflow ends the number */
+	memset(&n, 0, sizeof n);
+	ck_assert_int_eq(money_parse_words("forty-five dollars", 18, 0, &n), 1);
+	ck_assert_uint_eq(n.end, 10);
+	dec_format(&n.lo, v);
+	ck_assert_str_eq(v, "45");
+	memset(&n, 0, sizeof n);
+	ck_assert_int_eq(money_parse_words("dollars", 7, 0, &n), 0);
+	memset(&n, 0, sizeof n);
+	ck_assert_int_eq(money_parse_words("tens of millions of", 19, 0, &n), 1);
+	ck_assert(n.flags & N_VAGUE);
+	ck_assert_uint_eq(n.end, strlen("tens of millions"));
+	buf_release(&b);
+}
+END_TEST
+
 static Suite *
 money_suite(void)
 {
@@ -940,6 +1043,8 @@ money_suite(void)
 	tcase_add_test(tc, test_money_default_currency);
 	tcase_add_test(tc, test_money_families_help);
 	tcase_add_test(tc, test_money_hostile);
+	tcase_add_test(tc, test_money_json);
+	tcase_add_test(tc, test_money_parse_contract);
 	suite_add_tcase(s, tc);
 	return s;
 }

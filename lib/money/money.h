@@ -14,12 +14,16 @@
  * 직원, 3원칙 or "All 70" is not money.  Values are exact decimals (lib/dec),
  * always in the currency's main unit (cents become dollars).  Spans are
  * byte offsets into the text; callers that need code-point offsets convert
- * them with struct utf8_pos.
+ * them with struct utf8_pos, or write them with money_json().
  *
  * Ownership: money_find() fills a struct money_list the caller owns and
  * releases with money_list_release(); nothing points into the text.  The
  * tables are built once, on first use, and are safe to share between
  * threads; a struct money_cfg is read-only while money_find() runs.
+ *
+ * The layer: an engine.  lib/money includes core/ and its own folder only;
+ * this is its one public header, and money/internal.h is for the files of
+ * lib/money and their unit tests, never for cmd/.
  */
 #ifndef WINNOW_MONEY_H
 #define WINNOW_MONEY_H
@@ -28,6 +32,8 @@
 
 #include "core/buf.h"
 #include "core/dec.h"
+#include "core/jsonw.h"
+#include "core/utf8.h"
 
 /* What is said about an amount besides its value. */
 enum money_qual {
@@ -96,5 +102,18 @@ void money_list_release(struct money_list *l);
 
 /* money_qual_name(q): "approx", "max", ... or NULL for MONEY_EXACT. */
 const char *money_qual_name(int q);
+
+/*
+ * money_json(w, s, m, pos): the members of amount 'm' found in text 's',
+ * without braces: "start","end" (code points, end exclusive),"text",
+ * "value" (exact digits, or null),"currency","approx","qualifier" (a name
+ * or null), then "min" and "max" when it has them.  'pos' converts the
+ * offsets: pass the same cursor for the amounts of one text, in order.
+ */
+void money_json(struct jsonw *w, const char *s, const struct money *m,
+    struct utf8_pos *pos);
+
+/* money_json_list(w, s, l): the amounts of text 's' as an array of objects. */
+void money_json_list(struct jsonw *w, const char *s, const struct money_list *l);
 
 #endif

@@ -27,7 +27,7 @@ plant() {
 
 plant lib/core/util.c '#include "record/rec.h"' "core/ includes only core/"
 plant lib/record/io.c '#include "strip/strip.h"' "record/ includes only core/ and record/"
-plant lib/money/money.c '#include "ner/ner.h"' "an engine includes only core/ and money/"
+plant lib/money/scan.c '#include "ner/ner.h"' "an engine includes only core/ and money/"
 plant lib/stats/stats.c '#include "record/rec.h"' "an engine includes only core/ and stats/"
 plant cmd/winnow-strip.c '#include "strip/internal.h"' "internal header"
 plant lib/norm/norm.c '#include "buf.h"' "without its folder"
