@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "core/buf.h"
-#include "core/json.h"
+#include "core/jsonw.h"
 #include "core/rx.h"
 #include "core/state.h"
 #include "core/util.h"
@@ -157,36 +157,22 @@ strip_start(struct cli *c)
 	return 0;
 }
 
-/* The "stripped" array of --explain, into 'json'. */
-static void
-explain_cuts(const char *s)
-{
-	size_t i;
-
-	buf_reset(&json);
-	buf_addc(&json, '[');
-	for (i = 0; i < res.ncut; i++) {
-		buf_addstr(&json, i ? ",{" : "{");
-		strip_cut_json(&res.cut[i], s, &json);
-		buf_addc(&json, '}');
-	}
-	buf_addc(&json, ']');
-}
-
 /* One line per thing cut: which record, which line, why, what. */
 static int
 write_removed(struct cli *c, struct rec *r, const char *s)
 {
-	struct buf *b = out_buf(removed);
+	struct jsonw w;
 	size_t i;
 
 	cli_record_id(c, r, &id);
 	for (i = 0; i < res.ncut; i++) {
-		buf_addstr(b, "{\"id\":");
-		buf_add(b, id.data, id.len);
-		buf_addc(b, ',');
-		strip_cut_json(&res.cut[i], s, b);
-		buf_addstr(b, "}\n");
+		jsonw_init(&w, out_buf(removed));
+		jsonw_begin_object(&w);
+		jsonw_name(&w, "id");
+		jsonw_raw(&w, id.data, id.len);
+		strip_cut_members(&w, &res.cut[i], s);
+		jsonw_end_object(&w);
+		buf_addc(out_buf(removed), '\n');
 	}
 	return out_ready(removed);
 }
@@ -211,8 +197,10 @@ strip_record(struct cli *c, struct rec *r)
 	/* 's' is the record's until rec_set_text(): use it first. */
 	if (removed && res.ncut > 0 && write_removed(c, r, s) < 0)
 		return CLI_FAIL;
-	if (explain)
-		explain_cuts(s);
+	if (explain) {
+		buf_reset(&json);
+		strip_cuts_json(&res, s, &json);
+	}
 	if (res.changed)
 		rec_set_text(r, res.text.data ? res.text.data : "",
 		    res.text.len);

@@ -69,6 +69,40 @@ START_TEST(test_copyright_line_removed)
 }
 END_TEST
 
+/* The cut list as --explain and --removed write it, escaped. */
+START_TEST(test_cuts_json)
+{
+	struct strip *st = builtin();
+	struct strip_result res = STRIP_RESULT_INIT;
+	struct buf out = BUF_INIT;
+	struct jsonw w;
+	const char *in = BODY1 "\n" BODY2 "\n" BODY3 "\n"
+	    "<저작권자(c) \"연합뉴스\", 무단 전재-재배포 금지>\n";
+
+	ck_assert_int_eq(strip_text(st, in, strlen(in), STRIP_KO, &res), 0);
+	strip_cuts_json(&res, in, &out);
+	ck_assert_str_eq(out.data, "[{\"line\":4,\"rule\":\"copyright\","
+	    "\"text\":\"<저작권자(c) \\\"연합뉴스\\\", 무단 전재-재배포 금지>\"}]");
+	buf_reset(&out);
+	jsonw_init(&w, &out);
+	jsonw_begin_object(&w);
+	jsonw_name(&w, "id");
+	jsonw_int(&w, 7);
+	strip_cut_members(&w, &res.cut[0], in);
+	jsonw_end_object(&w);
+	ck_assert_str_eq(out.data, "{\"id\":7,\"line\":4,\"rule\":\"copyright\","
+	    "\"text\":\"<저작권자(c) \\\"연합뉴스\\\", 무단 전재-재배포 금지>\"}");
+	/* Nothing cut: an empty array. */
+	ck_assert_int_eq(strip_text(st, BODY1, strlen(BODY1), STRIP_KO, &res), 0);
+	buf_reset(&out);
+	strip_cuts_json(&res, BODY1, &out);
+	ck_assert_str_eq(out.data, "[]");
+	buf_release(&out);
+	strip_result_release(&res);
+	strip_free(st);
+}
+END_TEST
+
 START_TEST(test_body_mentioning_copyright_kept)
 {
 	struct strip *st = builtin();
@@ -536,6 +570,7 @@ strip_suite(void)
 	tcase_add_test(tc, test_copyright_line_removed);
 	tcase_add_loop_test(tc, test_rule_kinds, 0,
 	    sizeof kind_rows / sizeof kind_rows[0]);
+	tcase_add_test(tc, test_cuts_json);
 	tcase_add_test(tc, test_body_mentioning_copyright_kept);
 	tcase_add_test(tc, test_byline_prefix_cut);
 	tcase_add_test(tc, test_captions_and_tail_lines);

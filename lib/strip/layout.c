@@ -115,7 +115,7 @@ static const int32_t ko_endings[] = {
 };
 
 /* ko_endings as a bit set over the Hangul syllables, built once. */
-static uint64_t ko_ending_bits[(11172 + 63) / 64];
+static uint64_t ko_ending_bits[(UTF8_HANGUL_COUNT + 63) / 64];
 
 static void
 ko_endings_init(void)
@@ -123,7 +123,7 @@ ko_endings_init(void)
 	size_t i;
 
 	for (i = 0; i < sizeof ko_endings / sizeof ko_endings[0]; i++) {
-		unsigned k = (unsigned)(ko_endings[i] - 0xAC00);
+		unsigned k = (unsigned)(ko_endings[i] - UTF8_HANGUL_FIRST);
 
 		ko_ending_bits[k / 64] |= (uint64_t)1 << (k % 64);
 	}
@@ -132,9 +132,9 @@ ko_endings_init(void)
 static int
 is_ko_ending(int32_t cp)
 {
-	unsigned k = (unsigned)(cp - 0xAC00);
+	unsigned k = (unsigned)(cp - UTF8_HANGUL_FIRST);
 
-	return cp >= 0xAC00 && k < 11172 &&
+	return utf8_is_hangul_syllable(cp) &&
 	    (ko_ending_bits[k / 64] >> (k % 64) & 1);
 }
 
@@ -175,8 +175,6 @@ is_letter(int32_t cp)
 {
 	if (cp < 0x80)
 		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-	if (cp >= 0xAC00 && cp <= 0xD7A3)
-		return 1;
 	{
 		utf8proc_category_t cat = utf8proc_category(cp);
 
@@ -340,14 +338,10 @@ ascii_class_init(void)
 static int
 ko_word_counts(const char *s, size_t start, size_t end)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	int32_t cp;
+	int32_t h;
 
-	if (end - start >= 3 && u[end - 3] >= 0xEA && u[end - 3] <= 0xED) {
-		cp = (int32_t)(u[end - 3] & 0x0F) << 12 |
-		    (int32_t)(u[end - 2] & 0x3F) << 6 | (u[end - 1] & 0x3F);
-		return is_ko_ending(cp);
-	}
+	if (end - start >= 3 && (h = utf8_hangul_at(s + end - 3, 3)) >= 0)
+		return is_ko_ending(UTF8_HANGUL_FIRST + h);
 	return word_counts(s + start, end - start, LAYOUT_KO);
 }
 
@@ -387,13 +381,17 @@ layout_measure(struct layout_line *l, const char *s, size_t len, int lang)
 				continue;
 			}
 		} else if (c >= 0xEA && c <= 0xED && i + 2 < len) {
-			/* U+A000..U+DFFF: Hangul syllables (and Yi), letters */
+			/*
+			 * U+A000..U+D7FF: Hangul syllables (and Yi), letters;
+			 * the lead byte says so without decoding.
+			 */
 			letter = 1;
 			k = 3;
 		} else {
-			int32_t cp;
+			size_t next = i;
+			int32_t cp = utf8_next(s, len, &next);
 
-			k = utf8_decode(s + i, len - i, &cp);
+			k = (int)(next - i);
 			letter = is_letter(cp);
 			punct += cp == 0x2026 || (cp >= 0x2018 && cp <= 0x201D) ||
 			    cp == 0x00AB || cp == 0x00BB || cp == 0x3001 ||

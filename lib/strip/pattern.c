@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/utf8.h"
 #include "core/util.h"
 #include "strip/internal.h"
 
@@ -174,35 +175,23 @@ quantifier(struct parser *ps, int *more)
 
 static void parse_alt(struct parser *ps, struct litreq *out);
 
-/* The byte length of the UTF-8 character starting with 'c'. */
-static size_t
-utf8_len(unsigned char c)
-{
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xF0)
-		return 4;
-	if (c >= 0xE0)
-		return 3;
-	return 2;
-}
 
 /* Whether a character can be matched caselessly by ASCII folding alone. */
 static int
 caseless_safe(const char *s, size_t len)
 {
-	unsigned cp;
+	size_t i = 0;
+	int32_t cp;
 
 	if (len == 1)
 		return 1;
 	if (len != 3)
 		return 0;
-	/* Hangul syllables, jamo and CJK have no case. */
-	cp = ((unsigned)(s[0] & 0x0F) << 12) | ((unsigned)(s[1] & 0x3F) << 6) |
-	    (unsigned)(s[2] & 0x3F);
-	return (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x3130 &&
-	    cp <= 0x318F) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
-	    (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0x2000 && cp <= 0x206F);
+	/* Hangul, CJK and their punctuation have no case. */
+	cp = utf8_next(s, len, &i);
+	return utf8_is_hangul_syllable(cp) || utf8_is_hangul_jamo(cp) ||
+	    (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+	    (cp >= 0x2000 && cp <= 0x206F);
 }
 
 #define CLASS_MAX 8	/* a class of this many characters is a literal set */
@@ -229,7 +218,9 @@ parse_class(struct parser *ps, struct litset *set)
 		p++;
 	}
 	while (p < ps->end && *p != ']') {
-		size_t len = utf8_len((unsigned char)*p);
+		/* 0 for bytes that are not UTF-8: then do not guess */
+		size_t len = (size_t)utf8_seq((const unsigned char *)p,
+		    (size_t)(ps->end - p));
 		char lc;
 
 		if (*p == '\\' && p + 1 < ps->end) {
@@ -259,8 +250,10 @@ parse_class(struct parser *ps, struct litset *set)
 			p++;
 			continue;
 		}
-		if ((size_t)(ps->end - p) < len)
+		if (len == 0) {
+			ps->giveup = 1;
 			break;
+		}
 		if (ps->caseless && !caseless_safe(p, len))
 			plain = 0;
 		if (plain) {
@@ -606,10 +599,11 @@ parse_seq(struct parser *ps, struct litreq *r)
 			}
 			break;
 		default: {
-			size_t len = utf8_len((unsigned char)c);
+			size_t len = (size_t)utf8_seq((const unsigned char *)ps->p,
+			    (size_t)(ps->end - ps->p));
 			const char *ch = ps->p;
 
-			if ((size_t)(ps->end - ps->p) < len) {
+			if (len == 0) {
 				ps->giveup = 1;
 				break;
 			}

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/utf8.h"
 #include "core/util.h"
 #include "strip/internal.h"
 
@@ -13,8 +14,6 @@
 #define SYL_CHAIN 1	/* literals of that syllable alone: syllable[] */
 #define SYL_PAIRS 2	/* longer literals, two syllables first: pair2 */
 #define SYL_MULTI 4	/* longer literals, then no syllable */
-#define HANGUL_FIRST 0xAC00
-#define HANGUL_COUNT 11172
 
 /* An OR-set of literals: indexes into pf->lit. */
 struct orset {
@@ -52,7 +51,7 @@ struct prefilter {
 	uint64_t bloom[BLOOM_BITS / 64];	/* hashes of the keys below */
 	/* By Hangul syllable: the literals of that syllable alone, + 1. */
 	uint32_t *syllable;
-	unsigned char synflags[HANGUL_COUNT];	/* SYL_* of each syllable */
+	unsigned char synflags[UTF8_HANGUL_COUNT];	/* SYL_* of each syllable */
 	uint64_t pair2[BLOOM_BITS / 64];	/* hash of two first syllables */
 	unsigned char starts[256];	/* some other literal starts with byte */
 	uint32_t *head;			/* key hash table */
@@ -67,19 +66,6 @@ struct prefilter {
 };
 
 
-/* The index of the Hangul syllable at 's' (n bytes), or -1. */
-static inline int32_t
-hangul_at(const unsigned char *s, size_t n)
-{
-	int32_t cp;
-
-	if (n < 3 || s[0] < 0xEA || s[0] > 0xED)
-		return -1;
-	cp = (int32_t)(s[0] & 0x0F) << 12 | (int32_t)(s[1] & 0x3F) << 6 |
-	    (s[2] & 0x3F);
-	cp -= HANGUL_FIRST;
-	return cp >= 0 && cp < HANGUL_COUNT ? cp : -1;
-}
 
 struct prefilter *
 prefilter_new(void)
@@ -123,8 +109,7 @@ weak_set(const struct litset *set)
 	for (i = 0; i < set->n; i++) {
 		const struct buf *v = &set->v[i];
 
-		if (v->len == 3 && hangul_at((const unsigned char *)v->data,
-		    3) >= 0)
+		if (v->len == 3 && utf8_hangul_at(v->data, 3) >= 0)
 			return 1;
 		if (v->len == 1 && strchr(".,:;()'\"-", v->data[0]) != NULL)
 			return 1;
@@ -248,7 +233,7 @@ load_lower(const unsigned char *s, size_t n)
 static inline uint32_t
 pair_hash(int32_t h1, int32_t h2)
 {
-	return (uint32_t)(((uint64_t)h1 * HANGUL_COUNT + (uint64_t)h2) *
+	return (uint32_t)(((uint64_t)h1 * UTF8_HANGUL_COUNT + (uint64_t)h2) *
 	    0x9E3779B97F4A7C15u >> 48);
 }
 
@@ -283,7 +268,7 @@ build_tables(struct prefilter *pf)
 	free(pf->head);
 	free(pf->key);
 	free(pf->syllable);
-	pf->syllable = xcalloc(HANGUL_COUNT, sizeof *pf->syllable);
+	pf->syllable = xcalloc(UTF8_HANGUL_COUNT, sizeof *pf->syllable);
 	memset(pf->synflags, 0, sizeof pf->synflags);
 	memset(pf->pair2, 0, sizeof pf->pair2);
 	pf->nalways = 0;
@@ -300,17 +285,17 @@ build_tables(struct prefilter *pf)
 		const unsigned char *u = (const unsigned char *)l->s;
 
 		l->next = 0;
-		if (hangul_at(u, l->len) >= 0 && l->len < 6) {
-			int32_t h = hangul_at(u, l->len);
+		if (utf8_hangul_at(l->s, l->len) >= 0 && l->len < 6) {
+			int32_t h = utf8_hangul_at(l->s, l->len);
 
 			l->next = pf->syllable[h];
 			pf->syllable[h] = (uint32_t)i + 1;
 			pf->synflags[h] |= SYL_CHAIN;
 			continue;
 		}
-		if (hangul_at(u, l->len) >= 0) {
-			int32_t h = hangul_at(u, l->len);
-			int32_t h2 = hangul_at(u + 3, l->len - 3);
+		if (utf8_hangul_at(l->s, l->len) >= 0) {
+			int32_t h = utf8_hangul_at(l->s, l->len);
+			int32_t h2 = utf8_hangul_at(l->s + 3, l->len - 3);
 
 			/*
 			 * Two syllables: the pair filter turns away most
@@ -455,7 +440,7 @@ prefilter_scan(struct prefilter *pf, const char *s, size_t len)
 		uint32_t at;
 		int32_t h;
 
-		if ((h = hangul_at(u + i, len - i)) >= 0) {
+		if ((h = utf8_hangul_at(s + i, len - i)) >= 0) {
 			/*
 			 * A run of syllables, in a loop of its own: one table
 			 * byte and one bit of the pair filter per syllable,
@@ -463,7 +448,7 @@ prefilter_scan(struct prefilter *pf, const char *s, size_t len)
 			 * to predict.
 			 */
 			for (;;) {
-				int32_t h2 = hangul_at(u + i + 3, len - i - 3);
+				int32_t h2 = utf8_hangul_at(s + i + 3, len - i - 3);
 				unsigned f = pf->synflags[h];
 				uint32_t b = pair_hash(h, h2 < 0 ? 0 : h2);
 				unsigned pair = (unsigned)(pf->pair2[b / 64] >>

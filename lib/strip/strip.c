@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "core/buf.h"
-#include "core/json.h"
+#include "core/jsonw.h"
 #include "core/rx.h"
 #include "core/utf8.h"
 #include "core/util.h"
@@ -134,12 +134,32 @@ strip_detect_lang(const char *s, size_t len)
 }
 
 void
-strip_cut_json(const struct strip_cut *cut, const char *s, struct buf *out)
+strip_cut_members(struct jsonw *w, const struct strip_cut *cut,
+    const char *s)
 {
-	buf_printf(out, "\"line\":%zu,\"rule\":", cut->line);
-	json_escape_str(cut->reason, out);
-	buf_addstr(out, ",\"text\":");
-	json_escape(s + cut->start, cut->len, out);
+	jsonw_name(w, "line");
+	jsonw_uint(w, cut->line);
+	jsonw_name(w, "rule");
+	jsonw_str(w, cut->reason);
+	jsonw_name(w, "text");
+	jsonw_string(w, s + cut->start, cut->len);
+}
+
+void
+strip_cuts_json(const struct strip_result *res, const char *s,
+    struct buf *out)
+{
+	struct jsonw w;
+	size_t i;
+
+	jsonw_init(&w, out);
+	jsonw_begin_array(&w);
+	for (i = 0; i < res->ncut; i++) {
+		jsonw_begin_object(&w);
+		strip_cut_members(&w, &res->cut[i], s);
+		jsonw_end_object(&w);
+	}
+	jsonw_end_array(&w);
 }
 
 void

@@ -27,6 +27,7 @@
 #include <stdint.h>
 
 #include "core/buf.h"
+#include "core/jsonw.h"
 #include "core/state.h"
 
 /* Languages for strip_text(): STRIP_KO, STRIP_EN, or STRIP_AUTO. */
@@ -103,12 +104,20 @@ int strip_text(struct strip *st, const char *s, size_t len, int lang,
     struct strip_result *res);
 
 /*
- * strip_cut_json(cut, s, out): append the members "line":N,"rule":"R",
- * "text":"T" describing 'cut' of the document 's' (no braces), for
- * --explain and --removed.
+ * strip_cuts_json(res, s, out): append the cuts of 'res', made from the
+ * document 's', to 'out' as an array for --explain:
+ * [{"line":N,"rule":"R","text":"T"},...] ("[]" when nothing was cut).
  */
-void strip_cut_json(const struct strip_cut *cut, const char *s,
+void strip_cuts_json(const struct strip_result *res, const char *s,
     struct buf *out);
+
+/*
+ * strip_cut_members(w, cut, s): write the members "line":N, "rule":"R" and
+ * "text":"T" of 'cut' of the document 's' into the object that 'w' is
+ * writing, e.g. after the record's id in a --removed line.
+ */
+void strip_cut_members(struct jsonw *w, const struct strip_cut *cut,
+    const char *s);
 
 void strip_result_release(struct strip_result *res);
 
