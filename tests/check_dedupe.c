@@ -390,23 +390,13 @@ START_TEST(test_dedupe_rebuild_table)
 END_TEST
 
 /* A state path in a fresh directory. */
-static char dir[64], path[160];
+static char path[512];
 
 static void
 setup(void)
 {
-	snprintf(dir, sizeof dir, "/tmp/winnow-dedupe.XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/seen.wds", dir);
-}
-
-static void
-teardown(void)
-{
-	char cmd[128];
-
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
+	check_tmpdir_setup();
+	snprintf(path, sizeof path, "%s", check_path("seen.wds"));
 }
 
 /* Run one record through an engine loaded from, then saved to, the state. */
@@ -527,17 +517,17 @@ END_TEST
 START_TEST(test_dedupe_merge)
 {
 	struct dedupe_opts o = opts(0.8, 1);
-	char a[160], b[160], cmd[512];
+	char a[512], b[512], cmd[2100];
 	struct state *sa, *sb, *sc;
 	struct dedupe *d;
 	unsigned char s[STATE_SEED_SIZE];
 
 	/* Two shards grown from one empty state. */
 	expect(run_saved(&o, P1), "K");
-	snprintf(cmd, sizeof cmd, "cp %s %s/a.wds && cp %s %s/b.wds", path, dir, path, dir);
+	snprintf(a, sizeof a, "%s", check_path("a.wds"));
+	snprintf(b, sizeof b, "%s", check_path("b.wds"));
+	snprintf(cmd, sizeof cmd, "cp '%s' '%s' && cp '%s' '%s'", path, a, path, b);
 	ck_assert_int_eq(system(cmd), 0);
-	snprintf(a, sizeof a, "%s/a.wds", dir);
-	snprintf(b, sizeof b, "%s/b.wds", dir);
 	memcpy(path, a, sizeof a);
 	expect(run_saved(&o, K1 " " K2), "K");
 	memcpy(path, b, sizeof b);
@@ -549,7 +539,7 @@ START_TEST(test_dedupe_merge)
 	d = dedupe_new(&o, s);
 	ck_assert_int_eq(dedupe_load(d, sa), 0);
 	ck_assert_int_eq(dedupe_load(d, sb), 0);
-	snprintf(path, sizeof path, "%s/c.wds", dir);
+	snprintf(path, sizeof path, "%s", check_path("c.wds"));
 	ck_assert_int_eq(state_open(&sc, path, DEDUPE_KIND, 0, 0), STATE_OK);
 	ck_assert_int_eq(state_set_seed(sc, s), 0);
 	ck_assert_int_eq(dedupe_save(d, sc), 0);
@@ -610,7 +600,7 @@ dedupe_suite(void)
 	    sizeof rebuild_rows / sizeof rebuild_rows[0]);
 	tcase_add_test(tc, test_dedupe_memory_per_paragraph);
 	suite_add_tcase(s, tc);
-	tcase_add_checked_fixture(ts, setup, teardown);
+	tcase_add_checked_fixture(ts, setup, check_tmpdir_teardown);
 	tcase_add_test(ts, test_dedupe_state_exact);
 	tcase_add_test(ts, test_dedupe_state_near);
 	tcase_add_test(ts, test_dedupe_state_bloom);

@@ -13,37 +13,10 @@
 #include "record/io.h"
 #include "check_main.h"
 
-static char dir[] = "/tmp/winnow-check-io.XXXXXX";
-
-static void
-setup(void)
-{
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-}
-
-static void
-teardown(void)
-{
-	char cmd[128];
-
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
-	strcpy(dir + strlen(dir) - 6, "XXXXXX");
-}
-
-static const char *
-path(const char *name)
-{
-	static char p[256];
-
-	snprintf(p, sizeof p, "%s/%s", dir, name);
-	return p;
-}
-
 static void
 put(const char *name, const void *data, size_t len)
 {
-	FILE *f = fopen(path(name), "wb");
+	FILE *f = fopen(check_path(name), "wb");
 
 	ck_assert_ptr_nonnull(f);
 	ck_assert_uint_eq(fwrite(data, 1, len, f), len);
@@ -54,7 +27,7 @@ put(const char *name, const void *data, size_t len)
 static void
 lines(const char *name, struct buf *b)
 {
-	struct src *s = src_open(path(name));
+	struct src *s = src_open(check_path(name));
 	const char *line;
 	size_t len;
 	int rc;
@@ -101,7 +74,7 @@ START_TEST(test_io_long_lines)
 		buf_addc(&data, (char)('a' + i % 26));
 	buf_addstr(&data, "\nshort\n");
 	put("long", data.data, data.len);
-	s = src_open(path("long"));
+	s = src_open(check_path("long"));
 	ck_assert_int_eq(src_getline(s, &line, &len), 1);
 	ck_assert_uint_eq(len, 5 * 1024 * 1024);
 	ck_assert_int_eq(memcmp(line, data.data, len), 0);
@@ -110,7 +83,7 @@ START_TEST(test_io_long_lines)
 	src_close(s);
 
 	/* With a limit: the long line is reported, the next one read. */
-	s = src_open(path("long"));
+	s = src_open(check_path("long"));
 	src_set_max_line(s, 1000);
 	ck_assert_int_eq(src_getline(s, &line, &len), SRC_TOO_LONG);
 	ck_assert_uint_eq(len, 1000);
@@ -122,7 +95,7 @@ START_TEST(test_io_long_lines)
 
 	/* A long line that fits in the buffer is caught too. */
 	put("mid", "0123456789abcdef\nok\n", 20);
-	s = src_open(path("mid"));
+	s = src_open(check_path("mid"));
 	src_set_max_line(s, 10);
 	ck_assert_int_eq(src_getline(s, &line, &len), SRC_TOO_LONG);
 	ck_assert_int_eq(src_getline(s, &line, &len), 1);
@@ -139,7 +112,7 @@ static void
 check_rest(const char *name, const struct buf *want, size_t max,
     const char *next)
 {
-	struct src *s = src_open(path(name));
+	struct src *s = src_open(check_path(name));
 	struct buf got = BUF_INIT;
 	const char *line;
 	size_t len;
@@ -197,10 +170,10 @@ START_TEST(test_io_gzip_and_zstd)
 	size_t zlen;
 	gzFile g;
 
-	g = gzopen(path("x.gz"), "wb");
+	g = gzopen(check_path("x.gz"), "wb");
 	gzputs(g, "{\"a\":1}\n");
 	gzclose(g);
-	g = gzopen(path("x.gz"), "ab");		/* a second member */
+	g = gzopen(check_path("x.gz"), "ab");		/* a second member */
 	gzputs(g, "{\"b\":2}\n");
 	gzclose(g);
 	lines("x.gz", &b);
@@ -224,11 +197,11 @@ START_TEST(test_io_corrupt_compressed_input)
 	size_t zlen = ZSTD_compress(z, sizeof z, "hello\n", 6, 3);
 
 	put("cut.zst", z, zlen - 3);
-	s = src_open(path("cut.zst"));
+	s = src_open(check_path("cut.zst"));
 	ck_assert_int_eq(src_getline(s, &line, &len), SRC_ERROR);
 	src_close(s);
 	put("bad.gz", "\x1f\x8b\x08\x00garbage-garbage", 19);
-	s = src_open(path("bad.gz"));
+	s = src_open(check_path("bad.gz"));
 	ck_assert_int_eq(src_getline(s, &line, &len), SRC_ERROR);
 	src_close(s);
 }
@@ -236,8 +209,8 @@ END_TEST
 
 START_TEST(test_io_open_errors)
 {
-	ck_assert_ptr_null(src_open(path("missing")));
-	ck_assert_ptr_null(src_open(dir));			/* a directory */
+	ck_assert_ptr_null(src_open(check_path("missing")));
+	ck_assert_ptr_null(src_open(check_tmpdir()));			/* a directory */
 	ck_assert_ptr_null(out_open("/nonexistent/dir/f", OUT_ATOMIC));
 }
 END_TEST
@@ -245,7 +218,7 @@ END_TEST
 static int
 count_files(void)
 {
-	DIR *d = opendir(dir);
+	DIR *d = opendir(check_tmpdir());
 	struct dirent *e;
 	int n = 0;
 
@@ -261,7 +234,7 @@ START_TEST(test_io_atomic_output)
 	struct buf b = BUF_INIT;
 
 	put("target", "old\n", 4);
-	o = out_open(path("target"), OUT_ATOMIC);
+	o = out_open(check_path("target"), OUT_ATOMIC);
 	ck_assert_ptr_nonnull(o);
 	ck_assert_int_eq(out_write(o, "new\n", 4), 0);
 	lines("target", &b);
@@ -272,7 +245,7 @@ START_TEST(test_io_atomic_output)
 	ck_assert_str_eq(b.data, "new|");
 	ck_assert_int_eq(count_files(), 1);
 
-	o = out_open(path("target"), OUT_ATOMIC);
+	o = out_open(check_path("target"), OUT_ATOMIC);
 	out_write(o, "lost\n", 5);
 	out_abort(o);
 	lines("target", &b);
@@ -301,7 +274,7 @@ io_suite(void)
 	Suite *s = suite_create("io");
 	TCase *tc = tcase_create("core");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, check_tmpdir_setup, check_tmpdir_teardown);
 	tcase_add_test(tc, test_io_line_ends);
 	tcase_add_test(tc, test_io_long_lines);
 	tcase_add_test(tc, test_io_long_line_rest);

@@ -14,24 +14,13 @@
 #include "core/state.h"
 #include "check_main.h"
 
-static char dir[64];
-static char path[128];
+static char path[512];
 
 static void
 setup(void)
 {
-	snprintf(dir, sizeof dir, "/tmp/winnow-state.XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/seen.wds", dir);
-}
-
-static void
-teardown(void)
-{
-	char cmd[128];
-
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
+	check_tmpdir_setup();
+	snprintf(path, sizeof path, "%s", check_path("seen.wds"));
 }
 
 /*
@@ -73,11 +62,11 @@ file_size(const char *p)
 static int
 count_files(void)
 {
-	char cmd[160];
+	char cmd[300];
 	FILE *f;
 	int n = 0;
 
-	snprintf(cmd, sizeof cmd, "ls -A '%s' | wc -l", dir);
+	snprintf(cmd, sizeof cmd, "ls -A '%s' | wc -l", check_tmpdir());
 	f = popen(cmd, "r");
 	ck_assert_int_eq(fscanf(f, "%d", &n), 1);
 	pclose(f);
@@ -88,10 +77,9 @@ START_TEST(test_state_new_has_random_seed)
 {
 	struct state *a, *b;
 	struct state_reader rd;
-	char p2[160];
+	const char *p2 = check_path("other.wds");
 	static const unsigned char zero[STATE_SEED_SIZE];
 
-	snprintf(p2, sizeof p2, "%s/other.wds", dir);
 	ck_assert_int_eq(state_open(&a, path, "dedupe", 0, 0), STATE_OK);
 	ck_assert_int_eq(state_open(&b, p2, "dedupe", 0, 0), STATE_OK);
 	ck_assert_int_eq(state_is_new(a), 1);
@@ -182,10 +170,9 @@ START_TEST(test_state_stdout)
 {
 	struct state *st;
 	struct state_writer *w;
-	char out[160];
+	const char *out = check_path("out.wds");
 	int fd, saved = dup(STDOUT_FILENO);
 
-	snprintf(out, sizeof out, "%s/out.wds", dir);
 	fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	dup2(fd, STDOUT_FILENO);
 	close(fd);
@@ -412,7 +399,7 @@ END_TEST
 START_TEST(test_state_lock_names_holder)
 {
 	struct state *a;
-	char lock[160], s[32] = "";
+	char lock[600], s[32] = "";
 	FILE *f;
 
 	ck_assert_int_eq(state_open(&a, path, "dedupe", 0, 0), STATE_OK);
@@ -454,14 +441,13 @@ END_TEST
 
 START_TEST(test_state_removes_stale_temps)
 {
-	char p[200];
+	const char *p = check_path(".seen.wds.tmp-a1B2c3");
 	struct state *st;
 	FILE *f;
 
-	snprintf(p, sizeof p, "%s/.seen.wds.tmp-a1B2c3", dir);
 	f = fopen(p, "w");
 	fclose(f);
-	snprintf(p, sizeof p, "%s/.seen.wds.backup", dir);
+	p = check_path(".seen.wds.backup");
 	f = fopen(p, "w");
 	fclose(f);
 	ck_assert_int_eq(state_open(&st, path, "dedupe", STATE_READ_ONLY, 0), STATE_OK);
@@ -490,10 +476,9 @@ END_TEST
 
 START_TEST(test_state_saves_through_symlink)
 {
-	char real[160];
+	const char *real = check_path("real.wds");
 	struct stat sb;
 
-	snprintf(real, sizeof real, "%s/real.wds", dir);
 	save(real, "dedupe", "x", 1);
 	ck_assert_int_eq(symlink("real.wds", path), 0);
 	save(path, "dedupe", "longer", 1);
@@ -509,7 +494,7 @@ state_suite(void)
 	Suite *s = suite_create("state");
 	TCase *tc = tcase_create("core");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, check_tmpdir_teardown);
 	tcase_add_test(tc, test_state_new_has_random_seed);
 	tcase_add_test(tc, test_state_round_trip);
 	tcase_add_test(tc, test_state_seed_survives_saves);

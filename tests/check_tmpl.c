@@ -85,23 +85,13 @@ START_TEST(test_limit_forgets_rare_lines)
 }
 END_TEST
 
-static char dir[64], path[128];
+static char path[512];
 
 static void
 setup(void)
 {
-	snprintf(dir, sizeof dir, "/tmp/winnow-tmpl.XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/site.wts", dir);
-}
-
-static void
-teardown(void)
-{
-	char cmd[128];
-
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
+	check_tmpdir_setup();
+	snprintf(path, sizeof path, "%s", check_path("site.wts"));
 }
 
 START_TEST(test_state_round_trip)
@@ -212,7 +202,7 @@ tmpl_suite(void)
 	tcase_add_test(tc, test_limit_forgets_rare_lines);
 	tcase_add_test(tc, test_strip_removes_templates);
 	suite_add_tcase(s, tc);
-	tcase_add_checked_fixture(files, setup, teardown);
+	tcase_add_checked_fixture(files, setup, check_tmpdir_teardown);
 	tcase_add_test(files, test_state_round_trip);
 	tcase_add_test(files, test_state_corrupt_payload_refused);
 	suite_add_tcase(s, files);
