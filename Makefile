@@ -95,6 +95,7 @@ LIBS = $(DEP_LIBS) -lm
 # record/, and one folder per engine.  Each list names its folder's objects.
 # lib/core: the base layer: memory, text, JSON, hashing, regexes, state files
 CORE_OBJ = \
+	$(BUILD)/lib/core/atomic.o \
 	$(BUILD)/lib/core/buf.o \
 	$(BUILD)/lib/core/dec.o \
 	$(BUILD)/lib/core/hset.o \
@@ -209,6 +210,7 @@ EXAMPLES = scripts/cron-example scripts/parallel
 
 # Check unit suites: tests/check_MODULE.c, one binary each.
 TESTS = \
+	check_atomic \
 	check_bloom \
 	check_dec \
 	check_dedupe \

@@ -1,5 +1,4 @@
 /* state: crash-safe, locked, checksummed state files. */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -16,6 +15,7 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#include "core/atomic.h"
 #include "core/state.h"
 #include "core/util.h"
 
@@ -44,7 +44,7 @@ struct state {
 
 struct state_writer {
 	struct state *st;
-	char *tmp;
+	struct atomic file;	/* the temporary file, unless to stdout */
 	int fd;
 	int failed;		/* an error was reported; commit will refuse */
 	int err;		/* errno of the first error */
@@ -80,67 +80,6 @@ static uint64_t
 get_le64(const unsigned char *p)
 {
 	return (uint64_t)get_le32(p) | (uint64_t)get_le32(p + 4) << 32;
-}
-
-/* The directory part of 'path' ("." when it has none), newly allocated. */
-static char *
-dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	char *dir;
-
-	if (slash == NULL)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	dir = xmemdup(path, (size_t)(slash - path) + 1);
-	dir[slash - path] = '\0';
-	return dir;
-}
-
-static const char *
-base_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? slash + 1 : path;
-}
-
-/* The prefix of our temporary files for 'target': ".NAME.tmp-". */
-static char *
-temp_prefix(const char *target)
-{
-	size_t n = strlen(base_of(target)) + 7;
-	char *p = xmalloc(n);
-
-	snprintf(p, n, ".%s.tmp-", base_of(target));
-	return p;
-}
-
-/*
- * Remove temporary files a killed save left beside 'target'.  Only called
- * under the exclusive lock, so no other run is writing one.
- */
-static void
-remove_stale_temps(const char *target)
-{
-	char *dir = dir_of(target);
-	char *prefix = temp_prefix(target);
-	size_t plen = strlen(prefix);
-	DIR *d = opendir(dir);
-	struct dirent *e;
-
-	if (d != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			if (strncmp(e->d_name, prefix, plen) != 0 ||
-			    strlen(e->d_name) != plen + 6)
-				continue;
-			unlinkat(dirfd(d), e->d_name, 0);
-		}
-		closedir(d);
-	}
-	free(prefix);
-	free(dir);
 }
 
 /* The pid an exclusive holder wrote into the lock file, or 0. */
@@ -387,7 +326,7 @@ state_open(struct state **out, const char *path, const char *kind,
 	if ((rc = take_lock(st, wait)) != STATE_OK)
 		goto fail;
 	if (!(flags & STATE_READ_ONLY))
-		remove_stale_temps(st->target);
+		atomic_remove_stale(st->target);
 	if ((rc = read_file(st)) != STATE_OK)
 		goto fail;
 seed:
@@ -575,8 +514,8 @@ state_save_begin(struct state *st, uint64_t len, uint32_t version)
 {
 	struct state_writer *w;
 	unsigned char h[STATE_HEADER_SIZE];
-	char *dir, *prefix;
-	size_t n;
+	char *what;
+	int rc;
 
 	if (st->flags & STATE_READ_ONLY) {
 		warnx("state '%s' is open read-only", st->path);
@@ -589,23 +528,16 @@ state_save_begin(struct state *st, uint64_t len, uint32_t version)
 		w->fd = STDOUT_FILENO;
 		goto start;
 	}
-	dir = dir_of(st->target);
-	prefix = temp_prefix(st->target);
-	n = strlen(dir) + strlen(prefix) + 8;
-	w->tmp = xmalloc(n);
-	snprintf(w->tmp, n, "%s/%sXXXXXX", dir, prefix);
-	free(dir);
-	free(prefix);
-	w->fd = mkostemp(w->tmp, O_CLOEXEC);
-	if (w->fd < 0) {
-		warnp("cannot save state '%s': cannot create '%s'", st->path, w->tmp);
-		free(w->tmp);
+	/* 0600 for a new state (the seed is a secret), else its own mode */
+	what = xmalloc(strlen(st->path) + sizeof "state ''");
+	sprintf(what, "state '%s'", st->path);
+	rc = atomic_open(&w->file, st->target, what, st->mode);
+	free(what);
+	if (rc < 0) {
 		free(w);
 		return NULL;
 	}
-	/* mkostemp made it 0600; an existing state keeps its own mode. */
-	if (st->mode != 0600)
-		fchmod(w->fd, st->mode);
+	w->fd = w->file.fd;
 start:
 	w->sum = XXH3_createState();
 	if (w->sum == NULL)
@@ -665,40 +597,17 @@ state_put_f64(struct state_writer *w, double v)
 static void
 writer_free(struct state_writer *w)
 {
-	if (w->fd >= 0 && !w->st->to_stdout)
-		close(w->fd);
+	atomic_abort(&w->file);		/* nothing after a commit */
 	XXH3_freeState(w->sum);
 	free(w->buf);
-	free(w->tmp);
 	free(w);
 }
 
 void
 state_save_abort(struct state_writer *w)
 {
-	if (w == NULL)
-		return;
-	if (w->tmp != NULL)
-		unlink(w->tmp);
-	writer_free(w);
-}
-
-/* fsync the directory holding 'path', so that a rename in it is durable. */
-static int
-sync_dir(const char *path)
-{
-	char *dir = dir_of(path);
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	int rc = 0;
-
-	free(dir);
-	if (fd < 0)
-		return -1;
-	/* Some file systems cannot fsync a directory; that is not an error. */
-	if (fsync(fd) < 0 && errno != EINVAL && errno != EROFS)
-		rc = -1;
-	close(fd);
-	return rc;
+	if (w != NULL)
+		writer_free(w);
 }
 
 int
@@ -706,7 +615,6 @@ state_save_commit(struct state_writer *w)
 {
 	struct state *st = w->st;
 	unsigned char sum[8];
-	int fd;
 
 	if (!w->failed && w->written != w->want) {
 		warnx("cannot save state '%s': %llu payload bytes written, %llu announced",
@@ -723,24 +631,7 @@ state_save_commit(struct state_writer *w)
 		writer_free(w);
 		return 0;
 	}
-	if (fsync(w->fd) < 0) {
-		writer_fail(w);
-		goto fail;
-	}
-	fd = w->fd;
-	w->fd = -1;
-	if (close(fd) < 0) {
-		writer_fail(w);
-		goto fail;
-	}
-	if (rename(w->tmp, st->target) < 0) {
-		writer_fail(w);
-		goto fail;
-	}
-	if (sync_dir(st->target) < 0) {
-		/* The new file is in place; only its durability is in doubt. */
-		warnp("state '%s' saved, but its directory could not be synced",
-		    st->path);
+	if (atomic_commit(&w->file) < 0) {
 		writer_free(w);
 		return -1;
 	}

@@ -1,8 +1,6 @@
 /* io: line sources (plain, gzip, zstd) and checked, atomic output. */
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +10,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include "core/atomic.h"
 #include "core/buf.h"
 #include "core/util.h"
 #include "record/io.h"
@@ -444,62 +443,12 @@ src_close(struct src *s)
 	free(s);
 }
 
-/*
- * Output.  Temporary files of atomic outputs not yet renamed are listed
- * here, so that an exit or a fatal signal removes them.
- */
-#define MAX_TEMPS 8
-static char *temps[MAX_TEMPS];
-
-static void
-remove_temps(void)
-{
-	int i;
-
-	for (i = 0; i < MAX_TEMPS; i++)
-		if (temps[i] != NULL)
-			unlink(temps[i]);
-}
-
-static void
-on_fatal_signal(int sig)
-{
-	remove_temps();		/* unlink is async-signal-safe */
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-static void
-track_temp(char *path, int on)
-{
-	static int hooked;
-	int i;
-
-	if (!hooked) {
-		static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
-
-		atexit(remove_temps);
-		for (i = 0; i < 3; i++)
-			if (signal(sigs[i], on_fatal_signal) == SIG_IGN)
-				signal(sigs[i], SIG_IGN);
-		hooked = 1;
-	}
-	for (i = 0; i < MAX_TEMPS; i++) {
-		if (on && temps[i] == NULL) {
-			temps[i] = path;
-			return;
-		}
-		if (!on && temps[i] == path) {
-			temps[i] = NULL;
-			return;
-		}
-	}
-}
+/* Output. */
 
 struct out {
 	int fd;
 	char *path;		/* NULL for stdout */
-	char *tmp;		/* the temporary file of an atomic output */
+	struct atomic tmp;	/* an atomic output's temporary file (tmp.tmp) */
 	struct buf b;
 	int err;
 };
@@ -534,22 +483,18 @@ out_open(const char *path, unsigned flags)
 		}
 	}
 	if (flags & OUT_ATOMIC) {
-		char *dir = xstrdup(path), *base = xstrdup(path);
-		size_t n = strlen(path) + 32;
 		mode_t mask = umask(0);
+		struct buf what = BUF_INIT;
+		int rc;
 
 		umask(mask);
-		o->tmp = xmalloc(n);
-		snprintf(o->tmp, n, "%s/.%s.XXXXXX", dirname(dir), basename(base));
-		free(dir);
-		free(base);
-		o->fd = mkostemp(o->tmp, O_CLOEXEC);
-		if (o->fd < 0) {
-			warnp("cannot create a temporary file for '%s'", path);
+		buf_printf(&what, "'%s'", o->path);
+		/* the mode open() would give a new file */
+		rc = atomic_open(&o->tmp, path, what.data, 0666 & ~mask);
+		buf_release(&what);
+		if (rc < 0)
 			goto fail;
-		}
-		track_temp(o->tmp, 1);
-		fchmod(o->fd, 0666 & ~mask);
+		o->fd = o->tmp.fd;
 	} else {
 		o->fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC |
 		    (flags & OUT_APPEND ? O_APPEND : O_TRUNC), 0666);
@@ -560,7 +505,6 @@ out_open(const char *path, unsigned flags)
 	}
 	return o;
 fail:
-	free(o->tmp);
 	free(o->path);
 	free(o);
 	return NULL;
@@ -625,23 +569,6 @@ out_write(struct out *o, const void *p, size_t n)
 	return out_ready(o);
 }
 
-/* fsync the directory holding 'path', so a rename in it is durable. */
-static int
-sync_dir(const char *path)
-{
-	char *copy = xstrdup(path);
-	int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	int rc = 0;
-
-	free(copy);
-	if (fd < 0)
-		return 0;	/* nothing we could do */
-	if (fsync(fd) < 0 && errno != EINVAL && errno != EROFS)
-		rc = -1;
-	close(fd);
-	return rc;
-}
-
 int
 out_close(struct out *o)
 {
@@ -651,26 +578,11 @@ out_close(struct out *o)
 		return 0;
 	if (out_flush(o) < 0)
 		rc = -1;
-	if (o->tmp != NULL) {
-		if (rc == 0 && fsync(o->fd) < 0) {
-			warnp("cannot sync '%s'", o->path);
-			rc = -1;
-		}
-		if (close(o->fd) < 0 && rc == 0) {
-			warnp("write error on '%s'", o->path);
-			rc = -1;
-		}
-		if (rc == 0 && rename(o->tmp, o->path) < 0) {
-			warnp("cannot rename a temporary file to '%s'", o->path);
-			rc = -1;
-		}
-		if (rc == 0 && sync_dir(o->path) < 0) {
-			warnp("cannot sync the directory of '%s'", o->path);
-			rc = -1;
-		}
-		if (rc < 0)
-			unlink(o->tmp);
-		track_temp(o->tmp, 0);
+	if (o->tmp.tmp != NULL) {
+		if (rc == 0)
+			rc = atomic_commit(&o->tmp);
+		else
+			atomic_abort(&o->tmp);
 	} else if (o->path != NULL) {
 		if (close(o->fd) < 0 && rc == 0) {
 			warnp("write error on '%s'", o->path);
@@ -681,7 +593,6 @@ out_close(struct out *o)
 		rc = -1;
 	}
 	buf_release(&o->b);
-	free(o->tmp);
 	free(o->path);
 	free(o);
 	return rc;
@@ -692,15 +603,12 @@ out_abort(struct out *o)
 {
 	if (o == NULL)
 		return;
-	if (o->tmp != NULL) {
-		close(o->fd);
-		unlink(o->tmp);
-		track_temp(o->tmp, 0);
+	if (o->tmp.tmp != NULL) {
+		atomic_abort(&o->tmp);
 	} else if (o->path != NULL) {
 		close(o->fd);
 	}
 	buf_release(&o->b);
-	free(o->tmp);
 	free(o->path);
 	free(o);
 }
