@@ -116,6 +116,7 @@ RECORD_OBJ = \
 
 # lib/read: winnow-read: files into records
 READ_OBJ = \
+	$(BUILD)/lib/read/inputs.o \
 	$(BUILD)/lib/read/split.o \
 	$(BUILD)/lib/read/textdec.o
 

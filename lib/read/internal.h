@@ -7,4 +7,7 @@
 
 #include "read/read.h"
 
+/* read_name_skipped(name): a hidden or backup file's name, left out of a walk. */
+int read_name_skipped(const char *name);
+
 #endif

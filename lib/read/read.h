@@ -95,6 +95,41 @@ uint64_t read_text_replaced(const struct read_text *t);
 void read_text_free(struct read_text *t);
 
 /*
+ * read_inputs: the files of a run, one path at a time: the operands in
+ * order, a folder walked recursively (siblings in byte order, so the same
+ * on every machine; hidden names and backups "x~", "#x#" left out; links
+ * to files read, links to folders not followed), then the names of a list
+ * file (--files-from; "-" is stdin), one a line or NUL-separated, where a
+ * folder is walked the same way.  Without operands or list, stdin ("-").
+ * Memory: one folder level's names at a time, never the whole list.
+ */
+struct read_inputs;
+
+/* read_inputs_new(operands, n, list, nul): 'list' may be NULL; nul: NUL-separated. */
+struct read_inputs *read_inputs_new(char *const *operands, int n,
+    const char *list, int nul);
+
+/*
+ * read_inputs_next(in, &path): 1 with the next path (valid until the next
+ * call), 0 when there is none, -1 after a message when a folder or the list
+ * could not be read (later calls go on with what is left).
+ */
+int read_inputs_next(struct read_inputs *in, const char **path);
+
+/* read_inputs_skipped(in): hidden, backup and special files left out. */
+uint64_t read_inputs_skipped(const struct read_inputs *in);
+
+void read_inputs_free(struct read_inputs *in);
+
+/*
+ * read_binary(p, n): whether the first bytes of a file (up to
+ * READ_BINARY_SNIFF of them) are binary, as git and grep judge: a NUL byte
+ * among them, unless a UTF-16 or UTF-32 byte order mark starts them.
+ */
+#define READ_BINARY_SNIFF 8000
+int read_binary(const char *p, size_t n);
+
+/*
  * read_id(name, num, out): a piece's id into 'out' (reset first): 'name'
  * for num 0 (a whole file), else "name#num".
  */

@@ -158,3 +158,15 @@ read_id(const char *name, uint64_t num, struct buf *out)
 	else
 		buf_printf(out, "%s#%llu", name, (unsigned long long)num);
 }
+
+int
+read_binary(const char *p, size_t n)
+{
+	if (n >= 2 && ((p[0] == '\xff' && p[1] == '\xfe') || (p[0] == '\xfe' && p[1] == '\xff')))
+		return 0;
+	if (n >= 4 && memcmp(p, "\0\0\xfe\xff", 4) == 0)
+		return 0;
+	if (n > READ_BINARY_SNIFF)
+		n = READ_BINARY_SNIFF;
+	return memchr(p, '\0', n) != NULL;
+}

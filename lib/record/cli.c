@@ -565,7 +565,7 @@ cli_main(const struct cli_spec *spec, int argc, char **argv)
 
 	files = argv + optind;
 	nfiles = argc - optind;
-	if (nfiles == 0) {
+	if (nfiles == 0 && spec->next_file == NULL) {
 		files = stdin_only;
 		nfiles = 1;
 	}
@@ -583,13 +583,28 @@ cli_main(const struct cli_spec *spec, int argc, char **argv)
 	}
 	if (d.progress) {
 		clock_gettime(CLOCK_MONOTONIC, &d.t0);
-		d.total_size = total_size(files, nfiles);
+		d.total_size = spec->next_file ? -1 : total_size(files, nfiles);
 	}
 
-	for (i = 0; i < nfiles && !d.stopped; i++) {
-		struct src *s = src_open(files[i]);
+	for (i = 0; !d.stopped; i++) {
+		const char *path;
+		struct src *s;
 
-		if (s == NULL) {
+		if (spec->next_file) {
+			int rc = spec->next_file(c, files, nfiles, &path);
+
+			if (rc == 0)
+				break;
+			if (rc < 0) {
+				d.status = EXIT_IOERR;
+				continue;
+			}
+		} else if (i < nfiles) {
+			path = files[i];
+		} else {
+			break;
+		}
+		if ((s = src_open(path)) == NULL) {
 			d.status = EXIT_IOERR;
 			continue;
 		}

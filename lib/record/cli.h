@@ -55,6 +55,14 @@ struct cli_spec {
 	int (*record)(struct cli *c, struct rec *r);
 	/* file(c, s): with CLI_FILES, one input; 0, or CLI_FAIL */
 	int (*file)(struct cli *c, struct src *s);
+	/*
+	 * next_file(c, operands, n, &path): with CLI_FILES, the filter names
+	 * its inputs itself (folders walked, a list of files) from the
+	 * operands, which may be none: 1 with the next path, 0 when there is
+	 * none, -1 after a message about an input that cannot be listed (the
+	 * run goes on, and exits 74).  NULL: the operands, or stdin.
+	 */
+	int (*next_file)(struct cli *c, char **operands, int n, const char **path);
 	/* finish(c): after the last input; 0, or -1 (exit 74) */
 	int (*finish)(struct cli *c);
 	/*
