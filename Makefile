@@ -103,6 +103,7 @@ CORE_OBJ = \
 	$(BUILD)/lib/core/jsonw.o \
 	$(BUILD)/lib/core/parakey.o \
 	$(BUILD)/lib/core/rx.o \
+	$(BUILD)/lib/core/sha256.o \
 	$(BUILD)/lib/core/simd.o \
 	$(BUILD)/lib/core/state.o \
 	$(BUILD)/lib/core/utf8.o \
@@ -170,12 +171,20 @@ NER_OBJ = \
 	$(BUILD)/lib/ner/types.o \
 	$(BUILD)/lib/ner/viterbi.o
 
+# lib/pii: winnow-pii: personal data, masks and keyed hashes
+PII_OBJ = \
+	$(BUILD)/lib/pii/addr.o \
+	$(BUILD)/lib/pii/check.o \
+	$(BUILD)/lib/pii/number.o \
+	$(BUILD)/lib/pii/pii.o \
+	$(BUILD)/lib/pii/redact.o
+
 # lib/stats: winnow-stats
 STATS_OBJ = \
 	$(BUILD)/lib/stats/statpage.o \
 	$(BUILD)/lib/stats/stats.o
 
-LIBOBJ = $(CORE_OBJ) $(RECORD_OBJ) $(READ_OBJ) $(NORM_OBJ) $(STRIP_OBJ) $(DEDUPE_OBJ) $(MONEY_OBJ) $(NER_OBJ) $(STATS_OBJ)
+LIBOBJ = $(CORE_OBJ) $(RECORD_OBJ) $(READ_OBJ) $(NORM_OBJ) $(STRIP_OBJ) $(DEDUPE_OBJ) $(MONEY_OBJ) $(NER_OBJ) $(PII_OBJ) $(STATS_OBJ)
 
 # Data files compiled into the library by scripts/embed: gen/NAME.c holds
 # NAME_text[] from the file named in its rule below.
@@ -191,6 +200,7 @@ CMDS = \
 	winnow-dedupe \
 	winnow-money \
 	winnow-norm \
+	winnow-pii \
 	winnow-read \
 	winnow-stats \
 	winnow-strip \
@@ -228,10 +238,12 @@ TESTS = \
 	check_nermodel \
 	check_nertrain \
 	check_norm \
+	check_pii \
 	check_prefilter \
 	check_read \
 	check_rec \
 	check_rules \
+	check_sha256 \
 	check_simd \
 	check_state \
 	check_stats \
