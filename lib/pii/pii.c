@@ -188,10 +188,7 @@ pii_push(struct scan *sc, size_t start, size_t end, int type, int valid)
 	sc->floor = end;
 	if (!wants(sc, type))
 		return;		/* known for what it is, so not taken for another kind */
-	if (l->n == l->cap) {
-		l->cap = l->cap ? 2 * l->cap : 8;
-		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
-	}
+	l->v = xreserve(l->v, &l->cap, l->n + 1, sizeof *l->v);
 	l->v[l->n].start = start;
 	l->v[l->n].end = end;
 	l->v[l->n].type = (unsigned char)type;
