@@ -71,6 +71,8 @@ stats_record(struct cli *c, struct rec *r)
 		doc.entities = NULL;
 	if (!rec_get_raw(r, "money", &doc.money, &doc.money_len))
 		doc.money = NULL;
+	if (!rec_get_raw(r, "pii", &doc.pii, &doc.pii_len))
+		doc.pii = NULL;
 	stats_add(stats, &doc);
 	return CLI_DONE;
 }
@@ -121,8 +123,9 @@ main(int argc, char *argv[])
 		    "What other filters added is summed when present: \"stripped\" lines by\n"
 		    "rule (winnow-strip --explain), \"entities\" by label with the most\n"
 		    "frequent texts (winnow-tag), \"money\" amounts by currency with the exact\n"
-		    "total of their values, every digit (winnow-money).  The report is one\n"
-		    "JSON object on one line; records are not passed through.\n"
+		    "total of their values, every digit (winnow-money), \"pii\" items by type\n"
+		    "(winnow-pii, masked or not).  The report is one JSON object on one\n"
+		    "line; records are not passed through.\n"
 		    "\n"
 		    "Memory grows with distinct paragraphs (about 22 bytes each) and distinct\n"
 		    "entity texts (counted exactly up to 65536 per label, then approximately;\n"

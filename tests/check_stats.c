@@ -30,6 +30,7 @@ feed(struct stats *s, const char *lines)
 		rec_get_raw(&r, "stripped", &doc.stripped, &doc.stripped_len);
 		rec_get_raw(&r, "entities", &doc.entities, &doc.entities_len);
 		rec_get_raw(&r, "money", &doc.money, &doc.money_len);
+		rec_get_raw(&r, "pii", &doc.pii, &doc.pii_len);
 		stats_add(s, &doc);
 		p += len + (nl != NULL);
 	}
@@ -127,6 +128,34 @@ START_TEST(test_stats_stripped)
 	ck_assert_str_eq(r->rules[1].name, "copyright");
 	ck_assert_uint_eq(r->malformed, 1);
 	ck_assert(!r->has_money && !r->has_entities);
+	stats_free(s);
+}
+END_TEST
+
+/* winnow-pii's arrays, reported or masked (no "text"): items by type. */
+START_TEST(test_stats_pii)
+{
+	struct stats *s;
+	struct buf json = BUF_INIT;
+	const struct stats_report *r = report_of(&s, NULL,
+	    "{\"text\":\"a\",\"pii\":[{\"start\":0,\"end\":13,\"type\":\"PHONE\",\"text\":\"010-1234-5678\",\"valid\":true},"
+	    "{\"start\":14,\"end\":21,\"type\":\"EMAIL\",\"valid\":true}]}\n"
+	    "{\"text\":\"b\",\"pii\":[]}\n"
+	    "{\"text\":\"<PHONE>\",\"pii\":[{\"start\":0,\"end\":7,\"type\":\"PHONE\",\"valid\":false},{\"valid\":true}]}\n"
+	    "{\"text\":\"c\",\"pii\":\"not an array\"}");
+
+	ck_assert(r->has_pii);
+	ck_assert_uint_eq(r->pii_items, 3);
+	ck_assert_uint_eq(r->pii_records, 2);
+	ck_assert_uint_eq(r->npii_types, 2);
+	ck_assert_str_eq(r->pii_types[0].name, "PHONE");
+	ck_assert_uint_eq(r->pii_types[0].n, 2);
+	ck_assert_str_eq(r->pii_types[1].name, "EMAIL");
+	ck_assert_uint_eq(r->malformed, 2);
+	stats_json(r, &json);
+	ck_assert_msg(strstr(json.data, ",\"pii\":{\"records\":2,\"items\":3,"
+	    "\"by_type\":{\"PHONE\":2,\"EMAIL\":1}}") != NULL, "%s", json.data);
+	buf_release(&json);
 	stats_free(s);
 }
 END_TEST
@@ -297,6 +326,7 @@ stats_suite(void)
 	tcase_add_test(tc, test_stats_scripts);
 	tcase_add_test(tc, test_stats_duplicates);
 	tcase_add_test(tc, test_stats_stripped);
+	tcase_add_test(tc, test_stats_pii);
 	tcase_add_test(tc, test_stats_entities);
 	tcase_add_test(tc, test_stats_entities_bounded);
 	tcase_add_test(tc, test_stats_money_exact);

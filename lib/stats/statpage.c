@@ -281,6 +281,18 @@ stripped_section(struct buf *b, const struct stats_report *r)
 }
 
 static void
+pii_section(struct buf *b, const struct stats_report *r)
+{
+	buf_addstr(b, "<section><h2>Personal data by type</h2>\n<p>");
+	add_count(b, r->pii_items);
+	buf_addstr(b, " items in ");
+	add_count(b, r->pii_records);
+	buf_addstr(b, " records (winnow-pii):</p>\n");
+	bar_chart(b, "personal data by type", r->pii_types, r->npii_types, r->pii_items);
+	buf_addstr(b, "</section>\n");
+}
+
+static void
 entities_section(struct buf *b, const struct stats_report *r)
 {
 	struct stats_count labels[64];
@@ -408,5 +420,7 @@ statpage_html(const struct stats_report *r, const char *title, struct buf *b)
 		entities_section(b, r);
 	if (r->has_money)
 		money_section(b, r);
+	if (r->has_pii)
+		pii_section(b, r);
 	buf_addstr(b, "</body>\n</html>\n");
 }

@@ -19,6 +19,7 @@
 #define MAX_RULES 256
 #define MAX_LABELS 64
 #define MAX_CURRENCIES 512
+#define MAX_PII_TYPES 64
 
 static const char *const script_names[STATS_NSCRIPTS + 1] = {
 	"hangul", "han", "kana", "latin", "cyrillic", "greek", "arabic",
@@ -70,11 +71,13 @@ struct stats {
 	struct tally currencies;
 	struct money_sum *sums;		/* parallel to 'currencies' */
 	size_t nsums;
+	struct tally pii_types;
 	/* the sorted views stats_report() hands out */
 	struct stats_count *rule_view;
 	struct stats_label *label_view;
 	struct stats_count *top_view;
 	struct stats_currency *cur_view;
+	struct stats_count *pii_view;
 };
 
 static uint64_t
@@ -243,11 +246,13 @@ stats_free(struct stats *s)
 	free(s->label_texts);
 	tally_release(&s->labels);
 	tally_release(&s->currencies);
+	tally_release(&s->pii_types);
 	free(s->sums);
 	free(s->rule_view);
 	free(s->label_view);
 	free(s->top_view);
 	free(s->cur_view);
+	free(s->pii_view);
 	free(s);
 }
 
@@ -428,6 +433,28 @@ count_stripped(struct stats *s, const char *v, size_t vlen)
 	s->rep.stripped_records += lines > 0;
 }
 
+/* "pii": [{"type":"PHONE",...}, ...] as winnow-pii writes it, masked or not */
+static void
+count_pii(struct stats *s, const char *v, size_t vlen)
+{
+	size_t pos = 0, e, n, found = 0;
+
+	if (v[0] != '[') {
+		s->rep.malformed++;
+		return;
+	}
+	while (json_array_next(v, vlen, &pos, &e, &n)) {
+		if (scan_element(s, v + e, n) < 0 || string_member(s, v + e, "type") < 0) {
+			s->rep.malformed++;
+			continue;
+		}
+		name_add(&s->pii_types, MAX_PII_TYPES, s->key.data, s->key.len, 1);
+		found++;
+	}
+	s->rep.pii_items += found;
+	s->rep.pii_records += found > 0;
+}
+
 static void
 count_entities(struct stats *s, const char *v, size_t vlen)
 {
@@ -528,6 +555,10 @@ stats_add(struct stats *s, const struct stats_doc *doc)
 		s->rep.has_money = 1;
 		count_money(s, doc->money, doc->money_len);
 	}
+	if (doc->pii) {
+		s->rep.has_pii = 1;
+		count_pii(s, doc->pii, doc->pii_len);
+	}
 }
 
 /* Most first, then by name, so reports are the same from run to run. */
@@ -625,6 +656,9 @@ stats_report(struct stats *s)
 	qsort(s->cur_view, s->currencies.n, sizeof *s->cur_view, currency_cmp);
 	rep->currencies = s->cur_view;
 	rep->ncurrencies = s->currencies.n;
+	s->pii_view = tally_view(&s->pii_types, s->pii_view);
+	rep->pii_types = s->pii_view;
+	rep->npii_types = s->pii_types.n;
 	return rep;
 }
 
@@ -738,6 +772,12 @@ stats_json(const struct stats_report *r, struct buf *b)
 			}
 		}
 		buf_addstr(b, "}}");
+	}
+	if (r->has_pii) {
+		buf_printf(b, ",\"pii\":{\"records\":%llu,\"items\":%llu,\"by_type\":",
+		    (unsigned long long)r->pii_records, (unsigned long long)r->pii_items);
+		json_counts(b, r->pii_types, r->npii_types);
+		buf_addc(b, '}');
 	}
 	if (r->malformed)
 		buf_printf(b, ",\"malformed\":%llu", (unsigned long long)r->malformed);

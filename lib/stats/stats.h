@@ -4,7 +4,7 @@
  * paragraphs, text lengths, the scripts of its letters, exact duplicates,
  * and what the other filters annotated: lines stripped by reason
  * ("stripped"), entities by label ("entities"), amounts of money by
- * currency with exact totals ("money").
+ * currency with exact totals ("money"), personal data by type ("pii").
  *
  * Ownership: stats_new() returns an object freed with stats_free().
  * stats_report() returns a report that points into the object: it stays
@@ -97,6 +97,10 @@ struct stats_report {
 	uint64_t money_records, amounts;
 	struct stats_currency *currencies;	/* most amounts first */
 	size_t ncurrencies;
+	int has_pii;
+	uint64_t pii_records, pii_items;
+	struct stats_count *pii_types;	/* items by type, most first */
+	size_t npii_types;
 	uint64_t malformed;	/* annotations not of the expected shape */
 };
 
@@ -123,6 +127,8 @@ struct stats_doc {
 	size_t entities_len;
 	const char *money;	/* "money": [...] */
 	size_t money_len;
+	const char *pii;	/* "pii": [...] */
+	size_t pii_len;
 };
 
 /*

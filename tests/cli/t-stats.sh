@@ -31,6 +31,13 @@ expect_eq "bad input: report untouched" 3 "$(jq .records report.json)"
 expect_eq "unwritable page: exit" 74 $?
 expect_grep "unwritable page: said so" "page.html" err
 
+# What winnow-pii found: counted by type, masked or not, and drawn.
+"$bin/winnow-pii" --mask "$SRC/tests/cli/pii-basic.in.jsonl" |
+    "$stats" --html pii.html >pii.json
+expect_eq "pii: items" 15 "$(jq .pii.items pii.json)"
+expect_eq "pii: phones" 4 "$(jq .pii.by_type.PHONE pii.json)"
+expect_grep "pii: page section" "Personal data by type" pii.html
+
 "$stats" --top 0 "$in" >/dev/null 2>err
 expect_eq "--top 0: usage" 2 $?
 done_tests
