@@ -263,6 +263,7 @@ FUZZERS = \
 	fuzz_model \
 	fuzz_money \
 	fuzz_norm \
+	fuzz_pii \
 	fuzz_rules \
 	fuzz_state \
 	fuzz_strip \
