@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "core/buf.h"
-#include "core/json.h"
+#include "core/jsonw.h"
 #include "core/util.h"
 #include "ner/ner.h"
 #include "record/cli.h"
@@ -91,15 +91,6 @@ start(struct cli *c)
 	return 0;
 }
 
-/* "start":S,"end":E,"label":"PERSON","text":"..." */
-static void
-entity_members(const struct ner_span *sp, const char *s, struct buf *b)
-{
-	buf_printf(b, "\"start\":%zu,\"end\":%zu,\"label\":\"%s\",\"text\":",
-	    sp->start, sp->end, ner_type_name(sp->type));
-	json_escape(s + sp->bstart, sp->bend - sp->bstart, b);
-}
-
 static int
 record(struct cli *c, struct rec *r)
 {
@@ -116,28 +107,24 @@ record(struct cli *c, struct rec *r)
 		int has_id = rec_get_raw(r, "id", &id, &idlen);
 
 		for (i = 0; i < spans.n; i++) {
+			struct jsonw w;
+
 			buf_reset(&json);
-			buf_addc(&json, '{');
+			jsonw_init(&w, &json);
+			jsonw_begin_object(&w);
 			if (has_id) {
-				buf_addstr(&json, "\"id\":");
-				buf_add(&json, id, idlen);
-				buf_addc(&json, ',');
+				jsonw_name(&w, "id");
+				jsonw_raw(&w, id, idlen);
 			}
-			entity_members(&spans.v[i], s, &json);
-			buf_addc(&json, '}');
+			ner_span_json(&spans.v[i], s, &w);
+			jsonw_end_object(&w);
 			if (cli_emit_json(c, json.data, json.len) < 0)
 				return CLI_FAIL;
 		}
 		return CLI_DONE;
 	}
 	buf_reset(&json);
-	buf_addc(&json, '[');
-	for (i = 0; i < spans.n; i++) {
-		buf_addstr(&json, i ? ",{" : "{");
-		entity_members(&spans.v[i], s, &json);
-		buf_addc(&json, '}');
-	}
-	buf_addc(&json, ']');
+	ner_spans_json(&spans, s, &json);
 	rec_set_raw(r, "entities", json.data, json.len);
 	return CLI_EMIT;
 }

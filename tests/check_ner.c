@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "ner/internal.h"
 #include "check_main.h"
 
@@ -239,6 +240,29 @@ START_TEST(test_ner_org_heads)
 }
 END_TEST
 
+/* The entities' JSON: code-point offsets, the type's name, escaped text. */
+START_TEST(test_ner_spans_json)
+{
+	const char *text = "\"서울\"에 간 Kim\n";
+	struct ner_spans sp = NER_SPANS_INIT;
+	struct buf b = BUF_INIT;
+
+	ner_spans_json(&sp, text, &b);
+	ck_assert_str_eq(b.data, "[]");
+	/* "서울" with its quotes: code points 0..4, bytes 0..8 */
+	ner_spans_add(&sp, 0, 4, 0, 8, NER_LC);
+	ner_spans_add(&sp, 8, 12, 16, 20, NER_PS);
+	buf_reset(&b);
+	ner_spans_json(&sp, text, &b);
+	ck_assert_str_eq(b.data,
+	    "[{\"start\":0,\"end\":4,\"label\":\"LOCATION\",\"text\":"
+	    "\"\\\"서울\\\"\"},{\"start\":8,\"end\":12,\"label\":\"PERSON\","
+	    "\"text\":\"Kim\\n\"}]");
+	buf_release(&b);
+	ner_spans_release(&sp);
+}
+END_TEST
+
 static Suite *
 ner_suite(void)
 {
@@ -256,6 +280,7 @@ ner_suite(void)
 	tcase_add_test(tc, test_ner_lang_guess);
 	tcase_add_test(tc, test_ner_user_names_offsets_in_code_points);
 	tcase_add_test(tc, test_ner_org_heads);
+	tcase_add_test(tc, test_ner_spans_json);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -11,7 +11,7 @@
  * formed sequence.  Spans are then cut so that they never end in a Korean
  * particle (josa), and the names of a user gazetteer are imposed.
  *
- * The parts, by file: types.c (type names, spans), viterbi.c,
+ * The parts, by file: types.c (type names, spans, their JSON), viterbi.c,
  * particle.c (Korean particles), feat.c (units and features), model.c
  * (the model file), gaz.c (gazetteers), rule.c (English dates, times and
  * quantities by pattern), tag.c (the tagger), corpus.c, train.c and
@@ -87,6 +87,22 @@ struct ner_spans {
 void ner_spans_add(struct ner_spans *sp, size_t start, size_t end,
     size_t bstart, size_t bend, int type);
 void ner_spans_release(struct ner_spans *sp);
+
+/*
+ * ner_span_json(sp, s, w): write the members of span 'sp' of text 's',
+ * "start":S,"end":E,"label":"PERSON","text":"...", into the object that
+ * 'w' is writing (see core/jsonw.h).
+ */
+struct jsonw;
+void ner_span_json(const struct ner_span *sp, const char *s,
+    struct jsonw *w);
+
+/*
+ * ner_spans_json(sp, s, out): append the spans of text 's' to 'out' as a
+ * JSON array of such objects: [{"start":0,"end":4,...},...].
+ */
+void ner_spans_json(const struct ner_spans *sp, const char *s,
+    struct buf *out);
 
 /*
  * Gazetteers: names (forms such as "삼성전자" or "New York") with a set of

@@ -1,8 +1,9 @@
-/* ner types: the entity types' names and spans. */
+/* ner types: the entity types' names, spans and their JSON. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "core/jsonw.h"
 #include "core/util.h"
 #include "ner/internal.h"
 
@@ -107,4 +108,33 @@ ner_spans_release(struct ner_spans *sp)
 	free(sp->v);
 	sp->v = NULL;
 	sp->n = sp->cap = 0;
+}
+
+void
+ner_span_json(const struct ner_span *sp, const char *s, struct jsonw *w)
+{
+	jsonw_name(w, "start");
+	jsonw_uint(w, sp->start);
+	jsonw_name(w, "end");
+	jsonw_uint(w, sp->end);
+	jsonw_name(w, "label");
+	jsonw_str(w, ner_type_name(sp->type));
+	jsonw_name(w, "text");
+	jsonw_string(w, s + sp->bstart, sp->bend - sp->bstart);
+}
+
+void
+ner_spans_json(const struct ner_spans *sp, const char *s, struct buf *out)
+{
+	struct jsonw w;
+	size_t i;
+
+	jsonw_init(&w, out);
+	jsonw_begin_array(&w);
+	for (i = 0; i < sp->n; i++) {
+		jsonw_begin_object(&w);
+		ner_span_json(&sp->v[i], s, &w);
+		jsonw_end_object(&w);
+	}
+	jsonw_end_array(&w);
 }
