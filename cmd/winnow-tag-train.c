@@ -23,9 +23,12 @@ static int verbose;
 static FILE *errors;
 static const char *also[16];
 static int nalso;
+static const char *test;
+static const char *model;
 
 static const char usage_text[] =
 "usage: winnow-tag-train [OPTION]... CORPUS...\n"
+"       winnow-tag-train --model FILE --test CORPUS\n"
 "Train a winnow-tag model on annotated sentences: KLUE's character format\n"
 "(Korean) or CoNLL/CoNLL-U token format (English), BIO tags over PS/PER,\n"
 "LC/LOC, OG/ORG, DT, TI, QT (other types count as O).\n"
@@ -45,7 +48,11 @@ static const char usage_text[] =
 "                        (default 2)\n"
 "      --also CORPUS     train on CORPUS too, but never score it in\n"
 "                        cross-validation (repeatable)\n"
-"      --errors FILE     with --folds: write the sentences with mistakes\n"
+"      --test CORPUS     score the model on CORPUS, which it never saw:\n"
+"                        the model trained, or the one given by --model\n"
+"      --model FILE      score this model (with --test) instead of training\n"
+"      --errors FILE     with --folds or --test: write the sentences with\n"
+"                        mistakes\n"
 "      --prune X         leave out features whose weights are all below X\n"
 "                        quantization steps (default 2)\n"
 "  -v, --verbose         progress on stderr\n"
@@ -80,6 +87,34 @@ write_atomic(const char *path, const struct buf *b)
 	return out_close(o);
 }
 
+/* Score model 'm' (NULL: already reported) on the --test corpus. */
+static int
+score_test(struct nermodel *m)
+{
+	struct nercorpus *t;
+	struct buf b = BUF_INIT;
+	double f;
+
+	if (!m)
+		return EXIT_USAGE;
+	t = nercorpus_new(nermodel_lang(m));
+	if (nercorpus_read(t, test, format) < 0) {
+		nermodel_free(m);
+		nercorpus_free(t);
+		return EXIT_USAGE;
+	}
+	f = nereval_model(m, t, errors, &b);
+	printf("test on %s, %zu sentences\n%s", test, nercorpus_size(t),
+	    b.data);
+	buf_release(&b);
+	nercorpus_free(t);
+	if (errors && fflush(errors) != 0) {
+		warnp("write error: errors file");
+		return EXIT_IOERR;
+	}
+	return f >= 0 ? EXIT_OK : EXIT_USAGE;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -95,6 +130,8 @@ main(int argc, char **argv)
 		{ "prune", required_argument, NULL, 'p' },
 		{ "errors", required_argument, NULL, 'E' },
 		{ "also", required_argument, NULL, 'a' },
+		{ "test", required_argument, NULL, 't' },
+		{ "model", required_argument, NULL, 'M' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -171,6 +208,12 @@ main(int argc, char **argv)
 			}
 			also[nalso++] = optarg;
 			break;
+		case 't':
+			test = optarg;
+			break;
+		case 'M':
+			model = optarg;
+			break;
 		case 'E':
 			if (!(errors = fopen(optarg, "w"))) {
 				warnp("cannot create '%s'", optarg);
@@ -190,12 +233,20 @@ main(int argc, char **argv)
 			usage(EXIT_USAGE);
 		}
 	}
+	if (model) {
+		if (!test || optind < argc || output || folds) {
+			warnx("--model FILE goes with --test CORPUS alone");
+			return EXIT_USAGE;
+		}
+		return score_test(nermodel_load(model));
+	}
 	if (optind == argc) {
 		warnx("no corpus given");
 		usage(EXIT_USAGE);
 	}
-	if (!output && !folds) {
-		warnx("nothing to do: give --output FILE or --folds K");
+	if (!output && !folds && !test) {
+		warnx("nothing to do: give --output FILE, --folds K or --test "
+		    "CORPUS");
 		return EXIT_USAGE;
 	}
 	for (i = (size_t)optind; i < (size_t)argc; i++) {
@@ -245,15 +296,22 @@ main(int argc, char **argv)
 			return EXIT_IOERR;
 		}
 	}
-	if (output) {
+	if (output || test) {
 		idx = xmalloc((nercorpus_size(c) + 1) * sizeof *idx);
 		for (i = 0; i < nercorpus_size(c); i++)
 			idx[i] = i;
 		if (nertrain(c, idx, nercorpus_size(c), &o, &b) < 0)
 			return EXIT_USAGE;
 		free(idx);
-		if (write_atomic(output, &b) < 0)
+		if (output && write_atomic(output, &b) < 0)
 			return EXIT_IOERR;
+		if (test) {
+			int rc = score_test(nermodel_open_copy(b.data, b.len,
+			    "trained"));
+
+			if (rc != EXIT_OK)
+				return rc;
+		}
 	}
 	buf_release(&b);
 	buf_release(&note);

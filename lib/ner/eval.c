@@ -116,6 +116,38 @@ write_errors(void *out, const struct nersent *s, const struct ner_spans *gold,
 	write_spans(fp, "  found:", s, pred, gold);
 }
 
+/* Tag sentence 's' and count it in 'e'; its mistakes go to 'errors'. */
+static void
+score(struct ner *tagger, const struct nersent *s, struct nereval *e,
+    struct ner_spans *gold, struct ner_spans *pred, void *errors)
+{
+	nercorpus_spans(s, gold);
+	ner_tag(tagger, s->text, s->len, pred);
+	nereval_add(e, gold, pred);
+	if (errors)
+		write_errors(errors, s, gold, pred);
+}
+
+double
+nereval_model(struct nermodel *m, const struct nercorpus *c, void *errors,
+    struct buf *out)
+{
+	struct nereval ev = { { 0 }, { 0 }, { 0 } };
+	struct ner_spans gold = NER_SPANS_INIT, pred = NER_SPANS_INIT;
+	struct ner *tagger = ner_new();
+	size_t i;
+
+	ner_set_model(tagger, m);
+	ner_set_lang(tagger, c->lang);
+	ner_set_types(tagger, c->types);
+	for (i = 0; i < c->n; i++)
+		score(tagger, &c->s[i], &ev, &gold, &pred, errors);
+	ner_free(tagger);
+	ner_spans_release(&gold);
+	ner_spans_release(&pred);
+	return nereval_report(&ev, c->types, out);
+}
+
 double
 nertrain_cv(const struct nercorpus *c, int k, const struct nertrain_opts *o,
     struct buf *out)
@@ -127,7 +159,7 @@ nertrain_cv(const struct nercorpus *c, int k, const struct nertrain_opts *o,
 	uint64_t state = o->seed ^ 0x5eed;
 	size_t i, j, nt, a, b;
 	double f1 = 0;
-	int f;
+	int f, t;
 
 	train = xmalloc((c->n + 1) * sizeof *train);
 	for (i = 0; i < n; i++)
@@ -158,15 +190,12 @@ nertrain_cv(const struct nercorpus *c, int k, const struct nertrain_opts *o,
 		ner_set_model(tagger, m);
 		ner_set_lang(tagger, c->lang);
 		ner_set_types(tagger, c->types);
-		for (j = a; j < b; j++) {
-			const struct nersent *s = &c->s[idx[j]];
-
-			nercorpus_spans(s, &gold);
-			ner_tag(tagger, s->text, s->len, &pred);
-			nereval_add(&fe, &gold, &pred);
-			nereval_add(&ev, &gold, &pred);
-			if (o->errors)
-				write_errors(o->errors, s, &gold, &pred);
+		for (j = a; j < b; j++)
+			score(tagger, &c->s[idx[j]], &fe, &gold, &pred, o->errors);
+		for (t = 0; t < NER_NTYPES; t++) {
+			ev.tp[t] += fe.tp[t];
+			ev.fp[t] += fe.fp[t];
+			ev.fn[t] += fe.fn[t];
 		}
 		if (o->verbose) {
 			nereval_report(&fe, c->types, &rep);

@@ -238,6 +238,21 @@ nermodel_load(const char *path)
 	return m;
 }
 
+struct nermodel *
+nermodel_open_copy(const void *bytes, size_t len, const char *name)
+{
+	unsigned char *p = xmalloc(len + 1);
+	struct nermodel *m;
+
+	memcpy(p, bytes, len);
+	if (!(m = nermodel_open(p, len, name))) {
+		free(p);
+		return NULL;
+	}
+	m->owned = p;
+	return m;
+}
+
 void
 nermodel_free(struct nermodel *m)
 {

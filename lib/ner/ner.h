@@ -140,6 +140,14 @@ struct nermodel;
  * truncated: 100 of 2048 bytes"...).
  */
 struct nermodel *nermodel_load(const char *path);
+
+/*
+ * nermodel_open_copy(p, len, name): a model over a copy of the 'len'
+ * bytes at 'p' (a model just trained); 'name' names it in messages.
+ * NULL after a message when they are not a sound model.
+ */
+struct nermodel *nermodel_open_copy(const void *p, size_t len,
+    const char *name);
 void nermodel_free(struct nermodel *m);
 
 /* nermodel_lang(m): NER_KO or NER_EN. */
@@ -276,5 +284,14 @@ int nertrain(const struct nercorpus *c, const size_t *idx, size_t n,
  */
 double nertrain_cv(const struct nercorpus *c, int k,
     const struct nertrain_opts *opts, struct buf *out);
+
+/*
+ * nereval_model(m, c, errors, out): tag every sentence of corpus 'c' with
+ * model 'm' (which it frees) through the path winnow-tag uses, append the
+ * table nertrain_cv() prints to 'out' and return the micro F1.  The
+ * sentences with a mistake go to 'errors' (a FILE *) when it is not NULL.
+ */
+double nereval_model(struct nermodel *m, const struct nercorpus *c,
+    void *errors, struct buf *out);
 
 #endif
