@@ -160,9 +160,13 @@ main(int argc, char **argv)
 		    "sequence model (Korean per character, English per word) with gazetteers;\n"
 		    "English dates, times and quantities come from patterns.  start and end\n"
 		    "count code points, as Python's text[start:end].  Each line is tagged by\n"
-		    "the model of its language; spans never end in a Korean particle\n"
-		    "(삼성전자는 gives 삼성전자).  The built-in Korean model is trained on\n"
-		    "KLUE-NER (CC BY-SA 4.0), the English one on wikigold and WNUT 2017.\n",
+		    "the model of its language.  Spans start and end on word boundaries\n"
+		    "(삼성전자는 gives 삼성전자), never split a Latin or digit token (38GWh),\n"
+		    "leave a title out (젠슨 황 CEO gives 젠슨 황); a name gets one type per\n"
+		    "record, and a full name marks its later short mentions (황).  The\n"
+		    "built-in models are trained on KLUE-NER (Korean) and on Universal NER,\n"
+		    "CrossNER, wikigold, WNUT 2017 and the Broad Twitter Corpus (English);\n"
+		    "they are CC BY-SA 4.0, as data/ner/LICENSE-models says.\n",
 		.options_help =
 		    "      --lang auto|ko|en  the model for each line (default: auto, by script)\n"
 		    "      --labels LIST      keep only these types, e.g. PERSON,ORG\n"

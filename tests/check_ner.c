@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/utf8.h"
 #include "ner/internal.h"
 #include "check_main.h"
 
@@ -263,6 +264,114 @@ START_TEST(test_ner_spans_json)
 }
 END_TEST
 
+/*
+ * Spans a reader accepts: each row is a text with the model's span in
+ * brackets, then what ner_fix_bounds makes of it ("" when it goes).
+ */
+static const struct {
+	const char *in;
+	int type;
+	const char *want;
+} bound_rows[] = {
+	{ "[38G]Wh 배터리", NER_QT, "[38GWh] 배터리" },
+	{ "오픈[AI]의 발표", NER_OG, "" },	/* inside the word 오픈AI */
+	{ "[A]I 기술", NER_PS, "[AI] 기술" },
+	{ "젠슨 [황 C]EO는", NER_PS, "젠슨 [황] CEO는" },
+	{ "[젠슨 황 CEO]는", NER_PS, "[젠슨 황] CEO는" },
+	{ "[CEO]가 말했다", NER_PS, "" },
+	{ "[삼성전자]는", NER_OG, "[삼성전자]는" },
+	{ "[반도]체 수출", NER_LC, "" },
+	{ "북[미] 시장", NER_LC, "" },
+	{ "[일본]프로야구", NER_LC, "[일본]프로야구" },
+	{ "[A]씨가 말했다", NER_PS, "[A]씨가 말했다" },
+	{ "[B](32)양", NER_PS, "[B](32)양" },
+	{ "[K] 기업", NER_OG, "" },
+	{ "[이]모(63)씨", NER_PS, "[이]모(63)씨" },
+	{ "[김]씨에게", NER_PS, "[김]씨에게" },
+	{ "[11시]쯤 도착", NER_TI, "[11시]쯤 도착" },
+	{ "[3분기]에만", NER_DT, "[3분기]에만" },
+	{ "[28명]입니다", NER_QT, "[28명]입니다" },
+	{ "[2공]장에서", NER_QT, "" },
+	{ "[Jensen Huang]", NER_PS, "[Jensen Huang]" },
+};
+
+/* Split "a[b]c" into the text "abc" and the byte span of b. */
+static void
+bracketed(const char *in, char *text, size_t *b, size_t *e)
+{
+	size_t k = 0;
+
+	*b = *e = 0;
+	for (; *in; in++) {
+		if (*in == '[')
+			*b = k;
+		else if (*in == ']')
+			*e = k;
+		else
+			text[k++] = *in;
+	}
+	text[k] = '\0';
+}
+
+START_TEST(test_ner_fix_bounds_table)
+{
+	char text[128], want[128], got[160];
+	struct ner_spans sp = NER_SPANS_INIT;
+	size_t b, e, len;
+
+	bracketed(bound_rows[_i].in, text, &b, &e);
+	len = strlen(text);
+	ner_spans_add(&sp, utf8_count(text, b), utf8_count(text, e), b, e,
+	    bound_rows[_i].type);
+	ner_fix_bounds(&sp, text, len);
+	if (*bound_rows[_i].want == '\0') {
+		ck_assert_msg(sp.n == 0, "%s: kept [%.*s]", bound_rows[_i].in,
+		    (int)(sp.v[0].bend - sp.v[0].bstart), text + sp.v[0].bstart);
+	} else {
+		ck_assert_msg(sp.n == 1, "%s: dropped", bound_rows[_i].in);
+		snprintf(got, sizeof got, "%.*s[%.*s]%s", (int)sp.v[0].bstart,
+		    text, (int)(sp.v[0].bend - sp.v[0].bstart),
+		    text + sp.v[0].bstart, text + sp.v[0].bend);
+		snprintf(want, sizeof want, "%s", bound_rows[_i].want);
+		ck_assert_str_eq(got, want);
+		/* code points follow the bytes */
+		ck_assert_uint_eq(sp.v[0].start, utf8_count(text, sp.v[0].bstart));
+		ck_assert_uint_eq(sp.v[0].end, utf8_count(text, sp.v[0].bend));
+	}
+	ner_spans_release(&sp);
+}
+END_TEST
+
+/*
+ * The second pass: a name found once is found where it stands again as a
+ * word, and a full name of several words names its later short mentions.
+ */
+START_TEST(test_ner_second_pass)
+{
+	const char *text = "Jensen Huang spoke. Later Huang said Nvidia grew.";
+	struct ner *n = ner_new();
+	struct ner_spans sp = NER_SPANS_INIT;
+	size_t i;
+	int full = 0, short_ = 0;
+
+	ner_set_model(n, nerdefault_open(NER_EN));
+	ner_tag(n, text, strlen(text), &sp);
+	for (i = 0; i < sp.n; i++) {
+		const char *t = text + sp.v[i].bstart;
+		size_t l = sp.v[i].bend - sp.v[i].bstart;
+
+		if (sp.v[i].type == NER_PS && l == 12 && !memcmp(t, "Jensen Huang", 12))
+			full = 1;
+		if (sp.v[i].type == NER_PS && l == 5 && !memcmp(t, "Huang", 5))
+			short_ = 1;
+	}
+	ck_assert_msg(full, "no Jensen Huang");
+	ck_assert_msg(short_, "the later Huang is not a person");
+	ner_spans_release(&sp);
+	ner_free(n);
+}
+END_TEST
+
 static Suite *
 ner_suite(void)
 {
@@ -281,6 +390,9 @@ ner_suite(void)
 	tcase_add_test(tc, test_ner_user_names_offsets_in_code_points);
 	tcase_add_test(tc, test_ner_org_heads);
 	tcase_add_test(tc, test_ner_spans_json);
+	tcase_add_loop_test(tc, test_ner_fix_bounds_table, 0,
+	    sizeof bound_rows / sizeof bound_rows[0]);
+	tcase_add_test(tc, test_ner_second_pass);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -24,8 +24,64 @@ enum {
 	T_NUMLEN, T_AFTERNUM, T_GAZ, T_GAZL, T_GAZSTART, T_DICT,
 	/* English */
 	E_W, E_WRAW, E_SHAPE, E_LSHAPE, E_PRE, E_SUF, E_WCTX, E_SCTX, E_S3,
-	E_BI, E_CAP, E_CASE, E_LEN, E_WSHAPE
+	E_BI, E_CAP, E_CASE, E_LEN, E_WSHAPE,
+	/* version 2: the heads of names */
+	T_HEAD1, T_HEAD2, T_HEADCLS, E_ORGHEAD
 };
+
+/*
+ * The last words of Korean organization and place names: a word whose
+ * stem ends in one is likely one, whatever comes before (…전자, …은행,
+ * …위원회; …시, …구, …공항).  A feature, weighed by training: 부, 시 and
+ * 구 end plenty of common words too.  Longest first within each length.
+ */
+static const struct {
+	const char *head;
+	int type;
+} ko_heads[] = {
+	{ "위원회", NER_OG }, { "대학교", NER_OG }, { "연구원", NER_OG },
+	{ "연구소", NER_OG }, { "경찰서", NER_OG }, { "경찰청", NER_OG },
+	{ "검찰청", NER_OG }, { "중공업", NER_OG }, { "자동차", NER_OG },
+	{ "공사", NER_OG }, { "공단", NER_OG }, { "재단", NER_OG },
+	{ "협회", NER_OG }, { "연합", NER_OG }, { "연맹", NER_OG },
+	{ "전자", NER_OG }, { "은행", NER_OG }, { "그룹", NER_OG },
+	{ "증권", NER_OG }, { "보험", NER_OG }, { "카드", NER_OG },
+	{ "건설", NER_OG }, { "항공", NER_OG }, { "통신", NER_OG },
+	{ "제약", NER_OG }, { "화학", NER_OG }, { "물산", NER_OG },
+	{ "상사", NER_OG }, { "대학", NER_OG }, { "학교", NER_OG },
+	{ "병원", NER_OG }, { "법원", NER_OG }, { "지검", NER_OG },
+	{ "일보", NER_OG }, { "신문", NER_OG }, { "방송", NER_OG },
+	{ "구단", NER_OG }, { "정당", NER_OG }, { "본부", NER_OG },
+	{ "청", NER_OG }, { "부", NER_OG }, { "처", NER_OG }, { "당", NER_OG },
+	{ "고속도로", NER_LC }, { "광장", NER_LC }, { "공원", NER_LC },
+	{ "대교", NER_LC }, { "터널", NER_LC }, { "공항", NER_LC },
+	{ "시", NER_LC }, { "도", NER_LC }, { "군", NER_LC }, { "구", NER_LC },
+	{ "동", NER_LC }, { "읍", NER_LC }, { "면", NER_LC }, { "리", NER_LC },
+	{ "역", NER_LC }, { "항", NER_LC }, { "산", NER_LC }, { "강", NER_LC },
+	{ "섬", NER_LC }, { "주", NER_LC },
+	{ NULL, 0 }
+};
+
+/* The head of ko_heads that cp[a..b) ends with (index + 1), or 0. */
+static int
+ko_head(const int32_t *cp, size_t a, size_t b)
+{
+	char buf[64];
+	size_t len = 0, i, k, n;
+
+	if (b - a > 8)
+		a = b - 8;
+	for (i = a; i < b; i++)
+		len += (size_t)utf8_encode(cp[i], buf + len);
+	for (k = 0; ko_heads[k].head; k++) {
+		n = strlen(ko_heads[k].head);
+		/* the head and at least one syllable before it */
+		if (n + 3 <= len &&
+		    memcmp(buf + len - n, ko_heads[k].head, n) == 0)
+			return (int)k + 1;
+	}
+	return 0;
+}
 
 #define BOS_CP (-1)
 #define EOS_CP (-2)
@@ -456,7 +512,7 @@ feat_ko(struct nerfeat_doc *d, const struct gaz *g)
 	size_t n = d->ncp, i, j, nf = 0;
 	size_t need = 2 * ((n + 5) * sizeof(int32_t) + 16) +
 	    4 * (n * sizeof(size_t) + 16) + n * sizeof(struct gazmark) +
-	    3 * (n + 1) + 64;
+	    4 * (n + 1) + 64;
 	struct carve sc = { scratch(d, need), 0 };
 	/* The last bigram window reaches three past a unit: three EOS. */
 	int32_t *nc = (int32_t *)carve(&sc, (n + 5) * sizeof *nc) + 2;
@@ -468,6 +524,7 @@ feat_ko(struct nerfeat_doc *d, const struct gaz *g)
 	struct gazmark *gm = carve(&sc, n * sizeof *gm);
 	uint8_t *end_ok = carve(&sc, n + 1), *start_ok = carve(&sc, n + 1);
 	uint8_t *wstart = carve(&sc, n + 1);
+	uint8_t *hd = carve(&sc, n + 1);		/* ko_head of the word */
 	const int32_t *cp = d->cp;
 
 	for (i = 0; i < 2; i++) {
@@ -504,6 +561,7 @@ feat_ko(struct nerfeat_doc *d, const struct gaz *g)
 			}
 		for (size_t k = i; k < j; k++)
 			se[k] = se[i];
+		hd[i] = (uint8_t)(se[i] >= i + 2 ? ko_head(cp, i, se[i]) : 0);
 		/* the longest common word the eojeol starts with */
 		{
 			unsigned ty;
@@ -577,6 +635,21 @@ feat_ko(struct nerfeat_doc *d, const struct gaz *g)
 			if (r0 > 0 && is_josa(cp + i + 1, r0))
 				f[m++] = hadd(hadd(hstart(T_JOSA), k0),
 				    (int64_t)(r0 > 3 ? 3 : r0));
+			/* the head of the word's stem, from each of its units */
+			if (se[i] >= es[i] + 2 && cl[se[i] - 1] == C_HANGUL) {
+				int64_t dist = i < se[i] ? (int64_t)(se[i] - 1 - i >
+				    4 ? 4 : se[i] - 1 - i) : 5;
+				int h = hd[es[i]];
+
+				f[m++] = hadd(hadd(hstart(T_HEAD1), nc[se[i] - 1]),
+				    dist);
+				f[m++] = hadd(hadd(hadd(hstart(T_HEAD2),
+				    nc[se[i] - 2]), nc[se[i] - 1]), dist);
+				if (h)
+					f[m++] = hadd(hadd(hadd(hstart(T_HEADCLS),
+					    ko_heads[h - 1].type), (int64_t)strlen(
+					    ko_heads[h - 1].head) / 3), dist);
+			}
 			/* the next word: titles after names (대통령, 씨, 감독) */
 			if (ee[i] + 1 < n && cl[ee[i]] == C_SPACE) {
 				size_t a = ee[i] + 1, b = a;
@@ -752,6 +825,16 @@ feat_en(struct nerfeat_doc *d, const char *s, const struct gaz *g)
 		f[m++] = hadd(hadd(hstart(E_WSHAPE), hprev), (int64_t)hs[i]);
 		f[m++] = hadd(hadd(hstart(E_LEN), cl > 8 ? 8 : (int64_t)cl),
 		    k0);
+		/* an organization's last word here or up to three words on,
+		   through capitalized words (Hanul Investment Co.) */
+		for (k = i; k < n && k < i + 4; k++) {
+			if (ner_org_head(s + d->ub[k], d->ue[k] - d->ub[k])) {
+				f[m++] = hadd(hstart(E_ORGHEAD), (int64_t)(k - i));
+				break;
+			}
+			if (cclass(d->cp[d->cb[k]]) != C_UPPER)
+				break;
+		}
 		if (g)
 			m = emit_gaz(f, m, &gm[i]);
 		nf += m;

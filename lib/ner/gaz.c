@@ -119,6 +119,24 @@ gaz_new(void)
 }
 
 void
+gaz_clear(struct gaz *g)
+{
+	if (g->ecap > 4096) {	/* a big text's table goes */
+		free(g->ekey);
+		free(g->echild);
+		g->ekey = NULL;
+		g->echild = NULL;
+		g->ecap = 0;
+	} else if (g->ecap)
+		memset(g->ekey, 0, g->ecap * sizeof *g->ekey);
+	g->nedges = 0;
+	g->nnodes = 0;
+	node_new(g);
+	buf_reset(&g->forms);
+	g->nf = 0;
+}
+
+void
 gaz_free(struct gaz *g)
 {
 	if (!g)

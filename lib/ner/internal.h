@@ -62,6 +62,41 @@ size_t ner_josa_len(const char *s, size_t len);
  */
 int ner_is_josa(const char *s, size_t len);
 
+/*
+ * ner_org_head(w, n): whether the English word 'w' ends organizations'
+ * names (Bank, Inc., Ltd, University...), in tag.c.
+ */
+int ner_org_head(const char *w, size_t n);
+
+/* Spans a reader accepts (bounds.c). */
+
+/* ner_word_cp(c): whether 'c' is a letter or digit (of any script). */
+int ner_word_cp(int32_t c);
+
+/*
+ * ner_fix_bounds(sp, s, len): put the ends of the spans 'sp' of valid text
+ * 's' (len bytes; the spans sorted, not overlapping) where a reader puts
+ * them: no split Latin or digit token, names on word boundaries (before a
+ * particle at most), no title after a name, no one-letter Latin entity.
+ * Spans that cannot be made so are dropped.
+ */
+void ner_fix_bounds(struct ner_spans *sp, const char *s, size_t len);
+
+/*
+ * ner_is_num_suffix(s, len): whether UTF-8 text 's' is what may follow a
+ * number, date or time in its word: a particle run (ner_is_josa), or a
+ * suffix such as 쯤, 씩, 가량, 이상 or the copula 다, alone or before more
+ * of these (3분기에만, 11시쯤, 2위다).
+ */
+int ner_is_num_suffix(const char *s, size_t len);
+
+/*
+ * ner_after_name(s, len): whether UTF-8 text 's' may follow a name in its
+ * word: a particle run, or 씨, 양, 군, 님 or 측 alone or before one
+ * (씨에게, 양을, 측과).
+ */
+int ner_after_name(const char *s, size_t len);
+
 /* Units and features (feat.c). */
 
 /*
@@ -84,7 +119,7 @@ int ner_is_josa(const char *s, size_t len);
  * calls; its pointers stay valid until the next call or its release.
  */
 /* Bump when a template or the hashing changes. */
-#define NERFEAT_VERSION 1
+#define NERFEAT_VERSION 2
 
 struct nerfeat_doc {
 	size_t n;		/* units */
@@ -252,6 +287,9 @@ size_t nermodel_write(const struct nermodel_spec *spec, struct buf *out);
  * came from).
  */
 #define GAZ_MAX_FORM 64
+
+/* gaz_clear(g): forget every form, keeping the memory of a small one. */
+void gaz_clear(struct gaz *g);
 int gaz_add(struct gaz *g, const char *form, size_t len, unsigned types);
 
 /*

@@ -100,3 +100,59 @@ ner_is_josa(const char *s, size_t len)
 	}
 	return 0;
 }
+
+/*
+ * What follows a number, a date or a time in its word without being part
+ * of it: approximation and distribution (쯤, 께, 가량, 씩, 당, 여, 짜리), a
+ * range (이상, 미만, 안팎, 동안, 전, 후), the copula with any ending (2위다,
+ * 3점이면, 28명입니다), each alone or before a particle (3분기에만 is 3분기
+ * and 에만).
+ */
+static const char *const num_suffixes[] = {
+	"가까이", "남짓", "안팎", "이상", "이하", "미만", "이내", "가량", "정도",
+	"어치", "짜리", "동안", "넘게", "마다", "쯤", "께", "경", "당", "씩",
+	"여", "꼴", "째", "간", "대", "내", "전", "후", "뒤", "때", "엔",
+	"이었다", "였다", "이다", "다", "인데", "에만", "만에", "만", "에", NULL
+};
+
+int
+ner_is_num_suffix(const char *s, size_t len)
+{
+	/* the copula's stems, whatever ending follows: 이면, 입니다, 인지 */
+	static const char *const copula[] = { "이", "입", "인", "일", "였",
+	    NULL };
+	size_t k, n;
+
+	if (ner_is_josa(s, len))
+		return 1;
+	for (k = 0; copula[k]; k++)
+		if (len >= 3 && memcmp(s, copula[k], 3) == 0)
+			return 1;
+	for (k = 0; num_suffixes[k]; k++) {
+		n = strlen(num_suffixes[k]);
+		if (n <= len && memcmp(s, num_suffixes[k], n) == 0 &&
+		    (n == len || ner_is_num_suffix(s + n, len - n)))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * ner_after_name(s, len): whether UTF-8 text 's' may follow a name in its
+ * word: a particle run, or what Korean writes after a person's name or a
+ * letter standing for one, alone or before a particle (씨에게, 양을, 측과).
+ */
+int
+ner_after_name(const char *s, size_t len)
+{
+	static const char *const after[] = { "씨", "양", "군", "님", "측", NULL };
+	size_t k;
+
+	if (ner_is_josa(s, len))
+		return 1;
+	for (k = 0; after[k]; k++)
+		if (len >= 3 && memcmp(s, after[k], 3) == 0 &&
+		    (len == 3 || ner_is_josa(s + 3, len - 3)))
+			return 1;
+	return 0;
+}

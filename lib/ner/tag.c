@@ -22,6 +22,7 @@ struct ner {
 	size_t *cpb;
 	size_t cpcap;
 	struct nerrule *rules;
+	struct gaz *names, *shorts;	/* the second pass's */
 };
 
 struct ner *
@@ -52,6 +53,8 @@ ner_free(struct ner *n)
 	free(n->cp);
 	free(n->cpb);
 	nerrule_free(n->rules);
+	gaz_free(n->names);
+	gaz_free(n->shorts);
 	free(n);
 }
 
@@ -213,11 +216,22 @@ static const char *const org_heads[] = {
 	"Securities", "Systems", "Technologies", "University", NULL
 };
 
+int
+ner_org_head(const char *w, size_t n)
+{
+	size_t k;
+
+	for (k = 0; org_heads[k]; k++)
+		if (strlen(org_heads[k]) == n && memcmp(w, org_heads[k], n) == 0)
+			return 1;
+	return 0;
+}
+
 /* Spans of person or place that end in an organization's last word. */
 static void
 retype_org_heads(struct ner_spans *sp, const char *s)
 {
-	size_t i, k, n;
+	size_t i, n;
 
 	for (i = 0; i < sp->n; i++) {
 		struct ner_span *v = &sp->v[i];
@@ -230,12 +244,8 @@ retype_org_heads(struct ner_spans *sp, const char *s)
 		if (w == s + v->bstart)		/* one word: leave it */
 			continue;
 		n = (size_t)(end - w);
-		for (k = 0; org_heads[k]; k++)
-			if (strlen(org_heads[k]) == n &&
-			    memcmp(w, org_heads[k], n) == 0) {
-				v->type = NER_OG;
-				break;
-			}
+		if (ner_org_head(w, n))
+			v->type = NER_OG;
 	}
 }
 
@@ -312,14 +322,16 @@ word_char(int32_t c)
 }
 
 /*
- * User names, longest first, as whole words: not inside a longer word,
- * though a Korean particle may follow (삼성전자는).
+ * The names of 'g' in 's', longest first, as whole words: not inside a
+ * longer word, though a Korean particle may follow (삼성전자는).  Matches
+ * of the forms 'late' has count only at byte 'after' or later.
  */
 static void
-user_names(struct ner *n, const char *s, size_t len, struct ner_spans *out)
+name_spans(struct ner *n, const struct gaz *g, const struct gaz *late,
+    size_t after, const char *s, size_t len, struct ner_spans *out)
 {
-	size_t ncp = 0, at = 0, i, m, e, k;
-	unsigned types;
+	size_t ncp = 0, at = 0, i, m, e, k, ml;
+	unsigned types, lt;
 	int32_t c;
 
 	if (len + 1 > n->cpcap) {
@@ -336,7 +348,13 @@ user_names(struct ner *n, const char *s, size_t len, struct ner_spans *out)
 	for (i = 0; i < ncp; i++) {
 		if (i > 0 && word_char(n->cp[i - 1]))
 			continue;
-		m = gaz_match(n->user, n->cp, ncp, i, NULL, NER_TYPE_MASK, &types);
+		m = gaz_match(g, n->cp, ncp, i, NULL, NER_TYPE_MASK, &types);
+		if (late && n->cpb[i] >= after &&
+		    (ml = gaz_match(late, n->cp, ncp, i, NULL, NER_TYPE_MASK,
+		    &lt)) > m) {
+			m = ml;
+			types = lt;
+		}
 		if (m == 0)
 			continue;
 		for (e = i + m; e < ncp && word_char(n->cp[e]); e++)
@@ -349,6 +367,72 @@ user_names(struct ner *n, const char *s, size_t len, struct ner_spans *out)
 		ner_spans_add(out, i, i + m, n->cpb[i], n->cpb[i + m], (int)k);
 		i = e - 1;
 	}
+}
+
+/*
+ * The second pass over a text: a name the model found once is a name
+ * wherever it stands as a word (the model may miss it in another
+ * sentence), and a person's full name of several words names its later
+ * short mentions too (젠슨 황 ... 황 CEO; Jensen Huang ... Huang), over
+ * the type the model gave them: a full name is the surer decision.  Only
+ * names of two code points or more spread, and only where no other span
+ * is; the types already agree (consistent_types).
+ */
+static void
+spread_names(struct ner *n, const char *s, size_t len, struct ner_spans *out)
+{
+	size_t i, first_full = (size_t)-1, nnames = 0, nshort = 0;
+
+	if (!n->names) {
+		n->names = gaz_new();
+		n->shorts = gaz_new();
+	} else {
+		gaz_clear(n->names);
+		gaz_clear(n->shorts);
+	}
+	for (i = 0; i < out->n; i++) {
+		const struct ner_span *v = &out->v[i];
+		const char *w;
+
+		if (v->type > NER_OG || v->end - v->start < 2)
+			continue;
+		gaz_add(n->names, s + v->bstart, v->bend - v->bstart,
+		    1u << v->type);
+		nnames++;
+		if (v->type != NER_PS)
+			continue;
+		w = s + v->bend;
+		while (w > s + v->bstart && w[-1] != ' ')
+			w--;
+		if (w == s + v->bstart)
+			continue;
+		gaz_add(n->shorts, w, (size_t)(s + v->bend - w), 1u << NER_PS);
+		nshort++;
+		if (v->bstart < first_full)
+			first_full = v->bstart;
+	}
+	if (nnames == 0)
+		return;
+	/* a short mention the model typed otherwise follows its full name */
+	for (i = 0; nshort && i < out->n; i++) {
+		struct ner_span *v = &out->v[i];
+		int32_t cp[GAZ_MAX_FORM];
+		size_t k = 0, at = v->bstart;
+		unsigned types;
+
+		if (v->type == NER_PS || v->type > NER_OG ||
+		    v->bstart < first_full || v->end - v->start > GAZ_MAX_FORM)
+			continue;
+		while (at < v->bend)
+			at += (size_t)utf8_decode(s + at, v->bend - at, &cp[k++]);
+		if (gaz_match(n->shorts, cp, k, 0, NULL, NER_TYPE_MASK,
+		    &types) == k)
+			v->type = NER_PS;
+	}
+	n->tmp.n = 0;
+	name_spans(n, n->names, nshort ? n->shorts : NULL, first_full, s, len,
+	    &n->tmp);
+	merge_spans(out, &n->tmp, 0);
 }
 
 /* Tag one paragraph (a line) of the text at 'base'. */
@@ -387,6 +471,8 @@ tag_paragraph(struct ner *n, const char *base, size_t b0, size_t len,
 			struct ner_spans tmp = { out->v + first, out->n - first, 0 };
 
 			trim_josa(&tmp, base);
+			ner_fix_bounds(&tmp, base, b0 + len);
+			out->n = first + tmp.n;
 		}
 	} else {
 		if (out->n > first) {
@@ -395,6 +481,8 @@ tag_paragraph(struct ner *n, const char *base, size_t b0, size_t len,
 
 			trim_function_word(&tmp, base);
 			retype_org_heads(&tmp, base);
+			ner_fix_bounds(&tmp, base, b0 + len);
+			out->n = first + tmp.n;
 		}
 		if (!n->rules)
 			n->rules = nerrule_new();
@@ -483,9 +571,10 @@ ner_tag(struct ner *n, const char *s, size_t len, struct ner_spans *out)
 		at = nl ? end + 1 : len;
 	}
 	consistent_types(out, s);
+	spread_names(n, s, len, out);
 	if (n->user) {
 		n->tmp.n = 0;
-		user_names(n, s, len, &n->tmp);
+		name_spans(n, n->user, NULL, 0, s, len, &n->tmp);
 		merge_spans(out, &n->tmp, 1);
 	}
 	for (i = k = 0; i < out->n; i++)
