@@ -53,45 +53,37 @@ dedupe_option(struct cli *c, int opt, const char *arg)
 	case OPT_CONTAINED:
 	case OPT_NO_CONTAINED:
 		opts.contained = opt == OPT_CONTAINED;
-		return 0;
+		return CLI_GO;
 	case OPT_MIN_CHARS:
 		if (parse_int("--min-chars", arg, 1, 1000000, &n) < 0)
-			return -1;
+			return CLI_USAGE;
 		opts.min_chars = (size_t)n;
-		return 0;
+		return CLI_GO;
 	case OPT_DROP_DOCS:
 		return parse_real("--drop-docs", arg, 0.01, 1.0, &opts.drop_docs);
 	case OPT_REMOVED:
 		removed_path = arg;
-		return 0;
+		return CLI_GO;
 	case OPT_STATE:
 		state_file = arg;
-		return 0;
+		return CLI_GO;
 	case OPT_READ_ONLY:
 		read_only = 1;
-		return 0;
+		return CLI_GO;
 	case OPT_WAIT:
 		wait_secs = -1;
 		return arg ? parse_real("--wait", arg, 0, 1e9, &wait_secs) : 0;
 	case OPT_MEMORY:
 		if (parse_size("--memory", arg, &opts.memory) < 0)
-			return -1;
+			return CLI_USAGE;
 		if (opts.memory < 4096) {
 			warnx("option '--memory' wants at least 4K, not '%s'", arg);
-			return -1;
+			return CLI_USAGE;
 		}
-		return 0;
+		return CLI_GO;
 	}
 	warnx("'--merge' takes state files only (see --help)");
-	return -1;
-}
-
-/* Exit for a state that cannot be used: 75 locked, 2 unusable, 74 I/O. */
-static _Noreturn void
-state_failed(int rc)
-{
-	exit(rc == STATE_LOCKED ? EXIT_TEMPFAIL : rc == STATE_BAD ?
-	    EXIT_USAGE : EXIT_IOERR);
+	return CLI_USAGE;
 }
 
 static int
@@ -104,29 +96,29 @@ dedupe_start(struct cli *c)
 		opts.contained = opts.near > 0;	/* on by default in near mode */
 	if (opts.memory && (opts.near > 0 || opts.contained)) {
 		warnx("'--memory' caps exact mode only (not --near or --contained)");
-		return -1;
+		return CLI_USAGE;
 	}
 	if (read_only && state_file == NULL) {
 		warnx("'--read-only' needs '--state FILE'");
-		return -1;
+		return CLI_USAGE;
 	}
 	opts.origins = removed_path != NULL;
 	if (state_file) {
 		rc = state_open(&state, state_file, DEDUPE_KIND, read_only ?
 		    STATE_READ_ONLY | STATE_MUST_EXIST : 0, wait_secs);
 		if (rc != STATE_OK)
-			state_failed(rc);
+			return state_exit_status(rc);
 		engine = dedupe_new(&opts, state_seed(state));
 		if (dedupe_load(engine, state) < 0)
-			state_failed(STATE_BAD);
+			return state_exit_status(STATE_BAD);
 	} else {
 		if (state_random_seed(seed) < 0)
-			exit(EXIT_OSERR);
+			return EXIT_OSERR;
 		engine = dedupe_new(&opts, seed);
 	}
 	if (removed_path && (removed = out_open(removed_path, OUT_ATOMIC)) == NULL)
-		exit(EXIT_IOERR);
-	return 0;
+		return EXIT_IOERR;
+	return CLI_GO;
 }
 
 static int
@@ -229,7 +221,7 @@ merge_main(int argc, char **argv)
 	rc = dedupe_merge_files(inputs, n, output, wait_secs, &s);
 	free(inputs);
 	if (rc != STATE_OK)
-		state_failed(rc);
+		return state_exit_status(rc);
 	if (verbose)
 		warnx("merged %d states: %llu distinct paragraphs", n,
 		    (unsigned long long)s.distinct);

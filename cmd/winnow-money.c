@@ -33,13 +33,13 @@ option(struct cli *c, int opt, const char *arg)
 	switch (opt) {
 	case OPT_FLAT:
 		flat = 1;
-		return 0;
+		return CLI_GO;
 	case OPT_ASSUME:
 		return money_cfg_assume(cfg, "--assume", arg);
 	case OPT_DEFAULT:
 		return money_cfg_default(cfg, "--default-currency", arg);
 	}
-	return -1;
+	return CLI_USAGE;
 }
 
 static int

@@ -22,7 +22,7 @@ static int
 norm_option(struct cli *c, int opt, const char *arg)
 {
 	form = opt == 'K' ? UTF8_NFKC : UTF8_NFC;
-	return 0;
+	return CLI_GO;
 }
 
 static int

@@ -10,7 +10,11 @@
 
 enum { OPT_FILES_FROM = 'T', OPT_NULL = '0', OPT_BY = 0x100, OPT_ENCODING };
 
-static enum read_by by = READ_BY_FILE;		/* --by */
+static int by = READ_BY_FILE;			/* --by */
+static const struct choice bys[] = {
+	{ "file", READ_BY_FILE }, { "para", READ_BY_PARA },
+	{ "line", READ_BY_LINE }, { NULL, 0 }
+};
 static const char *encoding = "auto";		/* --encoding */
 static const char *files_from;			/* --files-from */
 static int nul_list;				/* -0 */
@@ -33,28 +37,18 @@ read_option(struct cli *c, int opt, const char *arg)
 	switch (opt) {
 	case OPT_ENCODING:
 		if ((d = textdec_new(arg)) == NULL)
-			return -1;
+			return CLI_USAGE;
 		textdec_free(d);
 		encoding = arg;
-		return 0;
+		return CLI_GO;
 	case OPT_FILES_FROM:
 		files_from = arg;
-		return 0;
+		return CLI_GO;
 	case OPT_NULL:
 		nul_list = 1;
-		return 0;
+		return CLI_GO;
 	}
-	if (strcmp(arg, "file") == 0)
-		by = READ_BY_FILE;
-	else if (strcmp(arg, "para") == 0)
-		by = READ_BY_PARA;
-	else if (strcmp(arg, "line") == 0)
-		by = READ_BY_LINE;
-	else {
-		warnx("option '--by' takes file, para or line, not '%s'", arg);
-		return -1;
-	}
-	return 0;
+	return parse_choice("--by", arg, bys, &by);
 }
 
 static int
@@ -62,9 +56,9 @@ read_start(struct cli *c)
 {
 	if (nul_list && files_from == NULL) {
 		warnx("option '-0' goes with '--files-from'");
-		return -1;
+		return CLI_USAGE;
 	}
-	return 0;
+	return CLI_GO;
 }
 
 /* The inputs: operands and folders walked, then the --files-from list. */

@@ -33,29 +33,29 @@ stats_option(struct cli *c, int opt, const char *arg)
 	switch (opt) {
 	case OPT_HTML:
 		html_path = arg;
-		return 0;
+		return CLI_GO;
 	case OPT_TITLE:
 		title = arg;
-		return 0;
+		return CLI_GO;
 	case OPT_TOP:
 		if (parse_int("--top", arg, 1, 10000, &n) < 0)
-			return -1;
+			return CLI_USAGE;
 		opts.top = (size_t)n;
-		return 0;
+		return CLI_GO;
 	case OPT_MIN_CHARS:
 		if (parse_int("--min-chars", arg, 1, 1000000, &n) < 0)
-			return -1;
+			return CLI_USAGE;
 		opts.min_chars = (size_t)n;
-		return 0;
+		return CLI_GO;
 	}
-	return -1;
+	return CLI_USAGE;
 }
 
 static int
 stats_start(struct cli *c)
 {
 	stats = stats_new(&opts);
-	return 0;
+	return CLI_GO;
 }
 
 static int

@@ -15,6 +15,9 @@
 #define MAX_RULE_FILES 64
 
 static int lang = STRIP_AUTO;		/* --lang */
+static const struct choice langs[] = {
+	{ "ko", STRIP_KO }, { "en", STRIP_EN }, { "auto", STRIP_AUTO }, { NULL, 0 }
+};
 static int explain;			/* --explain */
 static int keep_empty;			/* --keep-empty */
 static int no_builtin;			/* --no-builtin */
@@ -62,40 +65,30 @@ strip_option(struct cli *c, int opt, const char *arg)
 
 	switch (opt) {
 	case OPT_LANG:
-		if (strcmp(arg, "ko") == 0)
-			lang = STRIP_KO;
-		else if (strcmp(arg, "en") == 0)
-			lang = STRIP_EN;
-		else if (strcmp(arg, "auto") == 0)
-			lang = STRIP_AUTO;
-		else {
-			warnx("option '--lang' wants ko, en or auto, not '%s'", arg);
-			return -1;
-		}
-		return 0;
+		return parse_choice("--lang", arg, langs, &lang);
 	case OPT_EXPLAIN:
 		explain = 1;
-		return 0;
+		return CLI_GO;
 	case OPT_REMOVED:
 		removed_path = arg;
-		return 0;
+		return CLI_GO;
 	case OPT_RULES:
 		if (nrule_files == MAX_RULE_FILES) {
 			warnx("option '--rules' given more than %d times",
 			    MAX_RULE_FILES);
-			return -1;
+			return CLI_USAGE;
 		}
 		rule_files[nrule_files++] = arg;
-		return 0;
+		return CLI_GO;
 	case OPT_NO_BUILTIN:
 		no_builtin = 1;
-		return 0;
+		return CLI_GO;
 	case OPT_KEEP_EMPTY:
 		keep_empty = 1;
-		return 0;
+		return CLI_GO;
 	case OPT_TEMPLATES:
 		templates_path = arg;
-		return 0;
+		return CLI_GO;
 	case OPT_MIN_DOCS:
 		return parse_int("--min-docs", arg, 0, 1000000000, &min_docs);
 	case OPT_WAIT:
@@ -103,22 +96,10 @@ strip_option(struct cli *c, int opt, const char *arg)
 		return arg ? parse_real("--wait", arg, 0, 1e9, &wait_secs) : 0;
 	case OPT_DUMP_RULES:
 		text = strip_builtin_rules(&len);
-		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0)
-		{
-			warnp("write error");
-			exit(EXIT_IOERR);
-		}
-		exit(EXIT_OK);
+		fwrite(text, 1, len, stdout);	/* cli_main checks stdout */
+		return CLI_STOP;
 	}
-	return -1;
-}
-
-/* Exit for a state that cannot be used: 75 locked, 2 unusable, 74 I/O. */
-static _Noreturn void
-state_failed(int rc)
-{
-	exit(rc == STATE_LOCKED ? EXIT_TEMPFAIL : rc == STATE_IOERR ?
-	    EXIT_IOERR : EXIT_USAGE);
+	return CLI_USAGE;
 }
 
 static int
@@ -129,10 +110,10 @@ strip_start(struct cli *c)
 
 	engine = strip_new();
 	if (!no_builtin && strip_add_builtin(engine) < 0)
-		return -1;
+		return CLI_USAGE;
 	for (i = 0; i < nrule_files; i++)
 		if (strip_add_rules(engine, rule_files[i]) < 0)
-			return -1;
+			return CLI_USAGE;
 	if (templates_path || min_docs > 0) {
 		if (min_docs < 0)
 			min_docs = 5;
@@ -140,21 +121,21 @@ strip_start(struct cli *c)
 			rc = state_open(&state, templates_path, TMPL_KIND, 0,
 			    wait_secs);
 			if (rc != STATE_OK)
-				state_failed(rc);
+				return state_exit_status(rc);
 			templates = tmpl_new(state_seed(state), 0);
 			if (tmpl_load(templates, state) < 0)
-				state_failed(STATE_BAD);
+				return state_exit_status(STATE_BAD);
 		} else {
 			if (state_random_seed(seed) < 0)
-				exit(EXIT_OSERR);
+				return EXIT_OSERR;
 			templates = tmpl_new(seed, 0);
 		}
 		strip_set_templates(engine, templates, (unsigned)min_docs);
 	}
 	if (removed_path && (removed = out_open(removed_path, OUT_ATOMIC)) ==
 	    NULL)
-		exit(EXIT_IOERR);
-	return 0;
+		return EXIT_IOERR;
+	return CLI_GO;
 }
 
 /* One line per thing cut: which record, which line, why, what. */

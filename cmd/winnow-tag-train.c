@@ -18,6 +18,12 @@ static long long min_count = 2;
 static double prune = 2;
 static int lang = -1;
 static int format = NERCORPUS_AUTO;
+static const struct choice langs[] = {
+	{ "ko", NER_KO }, { "en", NER_EN }, { NULL, 0 }
+};
+static const struct choice formats[] = {
+	{ "klue", NERCORPUS_KLUE }, { "conll", NERCORPUS_CONLL }, { NULL, 0 }
+};
 static const char *output;
 static int verbose;
 static FILE *errors;
@@ -171,26 +177,12 @@ main(int argc, char **argv)
 			ngaz++;
 			break;
 		case 'l':
-			if (strcmp(optarg, "ko") == 0)
-				lang = NER_KO;
-			else if (strcmp(optarg, "en") == 0)
-				lang = NER_EN;
-			else {
-				warnx("option '--lang': expected ko or en, not '%s'",
-				    optarg);
+			if (parse_choice("--lang", optarg, langs, &lang) < 0)
 				return EXIT_USAGE;
-			}
 			break;
 		case 'f':
-			if (strcmp(optarg, "klue") == 0)
-				format = NERCORPUS_KLUE;
-			else if (strcmp(optarg, "conll") == 0)
-				format = NERCORPUS_CONLL;
-			else {
-				warnx("option '--format': expected klue or conll, "
-				    "not '%s'", optarg);
+			if (parse_choice("--format", optarg, formats, &format) < 0)
 				return EXIT_USAGE;
-			}
 			break;
 		case 'm':
 			if (parse_int("--min-count", optarg, 1, 1000,

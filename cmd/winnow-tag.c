@@ -12,6 +12,9 @@ static struct nermodel *models[NER_NLANGS];	/* from --model */
 static struct gaz *names;			/* from --gazetteer */
 static unsigned types = NER_TYPE_MASK;
 static int lang = NER_AUTO;
+static const struct choice langs[] = {
+	{ "auto", NER_AUTO }, { "ko", NER_KO }, { "en", NER_EN }, { NULL, 0 }
+};
 static int flat;
 
 static struct ner *tagger;
@@ -37,34 +40,23 @@ option(struct cli *c, int opt, const char *arg)
 	switch (opt) {
 	case 'm':
 		if (!(m = nermodel_load(arg)))
-			return -1;
+			return CLI_USAGE;
 		nermodel_free(models[nermodel_lang(m)]);
 		models[nermodel_lang(m)] = m;
-		return 0;
+		return CLI_GO;
 	case 'g':
 		if (!names)
 			names = gaz_new();
-		return gaz_load(names, arg) < 0 ? -1 : 0;
+		return gaz_load(names, arg) < 0 ? CLI_USAGE : CLI_GO;
 	case 'l':
 		return ner_types_parse(arg, &types);
 	case 'L':
-		if (strcmp(arg, "auto") == 0)
-			lang = NER_AUTO;
-		else if (strcmp(arg, "ko") == 0)
-			lang = NER_KO;
-		else if (strcmp(arg, "en") == 0)
-			lang = NER_EN;
-		else {
-			warnx("option '--lang': expected auto, ko or en, not '%s'",
-			    arg);
-			return -1;
-		}
-		return 0;
+		return parse_choice("--lang", arg, langs, &lang);
 	case 'F':
 		flat = 1;
-		return 0;
+		return CLI_GO;
 	}
-	return -1;
+	return CLI_USAGE;
 }
 
 /* Models from --model, the compiled-in ones for the other languages. */
@@ -79,7 +71,7 @@ start(struct cli *c)
 		struct nermodel *m = models[l] ? models[l] : nerdefault_open(l);
 
 		if (!m)
-			return -1;
+			return CLI_USAGE;
 		ner_set_model(tagger, m);
 		models[l] = NULL;
 	}
@@ -88,7 +80,7 @@ start(struct cli *c)
 	names = NULL;
 	ner_set_types(tagger, types);
 	ner_set_lang(tagger, lang);
-	return 0;
+	return CLI_GO;
 }
 
 static int

@@ -1,4 +1,4 @@
-/* Unit tests for lib/util and lib/buf: option numbers, allocation, buffers. */
+/* Unit tests for lib/core/util and buf: option values, allocation, buffers. */
 #include <check.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -63,6 +63,58 @@ START_TEST(test_util_parse_int_and_real)
 	ck_assert_int_eq(parse_real("--near", "1.5", 0, 1, &d), -1);
 	ck_assert_int_eq(parse_real("--near", "nan", 0, 1, &d), -1);
 	ck_assert_int_eq(parse_real("--near", "0.8x", 0, 1, &d), -1);
+}
+END_TEST
+
+static const struct choice langs[] = {
+	{ "auto", -1 }, { "ko", 0 }, { "en", 1 }, { NULL, 0 }
+};
+static const struct choice two[] = { { "klue", 7 }, { "conll", 8 }, { NULL, 0 } };
+static const struct choice one[] = { { "always", 2 }, { NULL, 0 } };
+
+/* Each row: the choices, the argument, the value or the message. */
+static const struct {
+	const struct choice *choices;
+	const char *arg;
+	int value;
+	const char *msg;	/* NULL: accepted */
+} choice_rows[] = {
+	{ langs, "auto", -1, NULL },
+	{ langs, "en", 1, NULL },
+	{ langs, "jp", 0, "winnow: option '--x' wants auto, ko or en, not 'jp'\n" },
+	{ langs, "KO", 0, "winnow: option '--x' wants auto, ko or en, not 'KO'\n" },
+	{ langs, "", 0, "winnow: option '--x' wants auto, ko or en, not ''\n" },
+	{ two, "conll", 8, NULL },
+	{ two, "conl", 0, "winnow: option '--x' wants klue or conll, not 'conl'\n" },
+	{ one, "always", 2, NULL },
+	{ one, "never", 0, "winnow: option '--x' wants always, not 'never'\n" },
+};
+
+START_TEST(test_util_parse_choice)
+{
+	char msg[256] = "";
+	int v = 12345, rc;
+	FILE *f;
+
+	check_tmpdir_setup();
+	ck_assert_ptr_nonnull(freopen(check_path("err"), "w", stderr));
+	rc = parse_choice("--x", choice_rows[_i].arg, choice_rows[_i].choices, &v);
+	fflush(stderr);
+	f = fopen(check_path("err"), "r");
+	ck_assert_ptr_nonnull(f);
+	if (fgets(msg, sizeof msg, f) == NULL)
+		msg[0] = '\0';
+	fclose(f);
+	check_tmpdir_teardown();
+	if (choice_rows[_i].msg == NULL) {
+		ck_assert_int_eq(rc, 0);
+		ck_assert_int_eq(v, choice_rows[_i].value);
+		ck_assert_str_eq(msg, "");
+	} else {
+		ck_assert_int_eq(rc, -1);
+		ck_assert_int_eq(v, 12345);	/* untouched */
+		ck_assert_str_eq(msg, choice_rows[_i].msg);
+	}
 }
 END_TEST
 
@@ -183,6 +235,8 @@ util_suite(void)
 	tcase_add_loop_test(tc, test_util_parse_size, 0,
 	    sizeof size_rows / sizeof size_rows[0]);
 	tcase_add_test(tc, test_util_parse_int_and_real);
+	tcase_add_loop_test(tc, test_util_parse_choice, 0,
+	    sizeof choice_rows / sizeof choice_rows[0]);
 	tcase_add_test(tc, test_util_fail_alloc_hook);
 	tcase_add_test(tc, test_util_xreserve_grows);
 	tcase_add_test(tc, test_util_xreserve_overflow_dies);

@@ -293,6 +293,21 @@ state_random_seed(unsigned char *seed)
 }
 
 int
+state_exit_status(int rc)
+{
+	switch (rc) {
+	case STATE_OK:
+		return EXIT_OK;
+	case STATE_LOCKED:
+		return EXIT_TEMPFAIL;
+	case STATE_BAD:
+		return EXIT_USAGE;
+	default:
+		return EXIT_IOERR;
+	}
+}
+
+int
 state_open(struct state **out, const char *path, const char *kind,
     unsigned flags, double wait)
 {

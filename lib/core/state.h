@@ -79,6 +79,14 @@ enum {
 };
 
 /*
+ * state_exit_status(rc): the exit status a command ends with when a state
+ * gave 'rc': EXIT_OK for STATE_OK, EXIT_TEMPFAIL (75) when another run
+ * holds it, EXIT_USAGE (2) when it is not a usable state (the user gave
+ * the wrong file), EXIT_IOERR (74) when it could not be read.
+ */
+int state_exit_status(int rc);
+
+/*
  * state_open(&st, path, kind, flags, wait): lock and check the state file
  * 'path' for owner 'kind' (at most 8 bytes, e.g. "dedupe").  'wait' is
  * how long to wait for the lock in seconds: 0 fails at once, < 0 waits

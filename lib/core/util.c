@@ -223,6 +223,26 @@ parse_real(const char *opt, const char *s, double min, double max,
 }
 
 int
+parse_choice(const char *opt, const char *s, const struct choice *choices,
+    int *out)
+{
+	char list[512];
+	size_t i, n, len = 0;
+
+	for (n = 0; choices[n].name; n++)
+		if (strcmp(s, choices[n].name) == 0) {
+			*out = choices[n].value;
+			return 0;
+		}
+	list[0] = '\0';
+	for (i = 0; i < n && len < sizeof list; i++)
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
+		    i == 0 ? "" : i + 1 == n ? " or " : ", ", choices[i].name);
+	warnx("option '%s' wants %s, not '%s'", opt, list, s);
+	return -1;
+}
+
+int
 parse_size(const char *opt, const char *s, uint64_t *out)
 {
 	char *end;

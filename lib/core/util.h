@@ -116,4 +116,24 @@ int parse_real(const char *opt, const char *s, double min, double max,
  */
 int parse_size(const char *opt, const char *s, uint64_t *out);
 
+/* One allowed value of an option, for parse_choice(). */
+struct choice {
+	const char *name;
+	int value;
+};
+
+/*
+ * parse_choice(opt, s, choices, out): set '*out' to the value of the
+ * choice named 's' in 'choices' (a list ending with a NULL name).  Returns
+ * 0, or -1 after "option '--lang' wants auto, ko or en, not 'jp'".
+ *
+ *	static const struct choice langs[] = {
+ *		{ "auto", LANG_AUTO }, { "ko", LANG_KO }, { "en", LANG_EN },
+ *		{ NULL, 0 }
+ *	};
+ *	return parse_choice("--lang", arg, langs, &lang);
+ */
+int parse_choice(const char *opt, const char *s, const struct choice *choices,
+    int *out);
+
 #endif

@@ -79,6 +79,31 @@ usage_hint(const char *prog)
 	fprintf(stderr, "Try '%s --help' for more information.\n", prog);
 }
 
+/* The status of a run that ends after writing to stdout only (--help). */
+static int
+stdout_status(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		warnp("write error");
+		return EXIT_IOERR;
+	}
+	return EXIT_OK;
+}
+
+/* The exit status for what option() or start() returned (not CLI_GO). */
+static int
+callback_status(int rc)
+{
+	switch (rc) {
+	case CLI_USAGE:
+		return EXIT_USAGE;
+	case CLI_STOP:
+		return stdout_status();
+	default:
+		return rc > 0 ? rc : EXIT_USAGE;
+	}
+}
+
 static void
 print_help(const struct cli_spec *spec)
 {
@@ -483,7 +508,7 @@ cli_main(const struct cli_spec *spec, int argc, char **argv)
 	char *shortopts;
 	char *stdin_only[] = { "-" };
 	char **files;
-	int nfiles, opt, i;
+	int nfiles, opt, i, rc;
 	long long n;
 
 	snprintf(name, sizeof name, "winnow-%s", spec->name);
@@ -513,12 +538,12 @@ cli_main(const struct cli_spec *spec, int argc, char **argv)
 			print_help(spec);
 			free(opts);
 			free(shortopts);
-			return fflush(stdout) || ferror(stdout) ? EXIT_IOERR : EXIT_OK;
+			return stdout_status();
 		case 'V':
 			printf("%s %s\n", progname, WINNOW_VERSION);
 			free(opts);
 			free(shortopts);
-			return fflush(stdout) || ferror(stdout) ? EXIT_IOERR : EXIT_OK;
+			return stdout_status();
 		case OPT_REJECTS:
 			d.rejects_path = optarg;
 			break;
@@ -552,8 +577,14 @@ cli_main(const struct cli_spec *spec, int argc, char **argv)
 				warnx("unknown option '%s'", argv[optind - 1]);
 			goto usage;
 		default:
-			if (spec->option == NULL || spec->option(c, opt, optarg) < 0)
+			rc = spec->option ? spec->option(c, opt, optarg) : CLI_USAGE;
+			if (rc == CLI_USAGE)
 				goto usage;
+			if (rc != CLI_GO) {
+				free(opts);
+				free(shortopts);
+				return callback_status(rc);
+			}
 		}
 	}
 	free(opts);
@@ -569,8 +600,8 @@ cli_main(const struct cli_spec *spec, int argc, char **argv)
 		files = stdin_only;
 		nfiles = 1;
 	}
-	if (spec->start && spec->start(c) < 0)
-		return EXIT_USAGE;
+	if (spec->start && (rc = spec->start(c)) != CLI_GO)
+		return callback_status(rc);
 	c->out = out_open(d.output, OUT_ATOMIC);
 	if (c->out == NULL)
 		return EXIT_IOERR;

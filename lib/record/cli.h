@@ -30,6 +30,21 @@ enum {
 	CLI_FAIL = -1	/* a fatal error, already reported: stop, exit 74 */
 };
 
+/*
+ * What option() and start() return: CLI_GO, CLI_USAGE, CLI_STOP, or an
+ * exit status of core/util.h (EXIT_IOERR, EXIT_TEMPFAIL, ...; e.g.
+ * state_exit_status(rc)) to end the run with, after a message.  No
+ * callback calls exit(): cli_main() returns the status to main(), which
+ * frees what the filter holds and returns it.
+ */
+enum {
+	CLI_GO = 0,	/* go on */
+	CLI_USAGE = -1,	/* a bad option or value, already said: exit 2 (the
+			   parse_* functions of core/util return it) */
+	CLI_STOP = -2	/* all there was to do is done (--dump-rules printed
+			   to stdout): exit 0 once stdout is flushed */
+};
+
 /* cli_spec.flags */
 enum {
 	CLI_ALL_RECORDS = 1 << 0,	/* call record() for records without the text field too */
@@ -47,9 +62,18 @@ struct cli_spec {
 	const struct option *longopts;	/* the filter's own, ending with {0} */
 	const char *shortopts;
 	unsigned flags;
-	/* option(c, arg): one of the filter's options; 0, or -1 after a message */
+	/*
+	 * option(c, opt, arg): one of the filter's options, 'opt' its code.
+	 * CLI_GO, CLI_USAGE (exit 2 with a "Try --help" hint), CLI_STOP, or
+	 * an exit status.
+	 */
 	int (*option)(struct cli *c, int opt, const char *arg);
-	/* start(c): after the options, before any input; 0, or -1 (exit 2) */
+	/*
+	 * start(c): after the options, before any input is opened: load
+	 * rules, models, states.  CLI_GO, CLI_USAGE (exit 2: an unusable
+	 * rule or model file, options that do not go together), CLI_STOP, or
+	 * an exit status.
+	 */
 	int (*start)(struct cli *c);
 	/* record(c, r): one good record; CLI_EMIT, CLI_DONE or CLI_FAIL */
 	int (*record)(struct cli *c, struct rec *r);

@@ -73,6 +73,11 @@ expect_grep "max-record: reason" 'line longer than --max-record (1024 bytes)' re
 printf '{"text":"a"}\n' | "$norm" >/dev/full 2>err
 expect_eq "/dev/full: exit" 74 $?
 expect_grep "/dev/full: message" "^winnow-norm: write error: No space left on device$" err
+for opt in --help --version; do
+	"$norm" $opt >/dev/full 2>err
+	expect_eq "$opt to /dev/full: exit" 74 $?
+	expect_grep "$opt to /dev/full: message" "^winnow-norm: write error: No space left on device$" err
+done
 
 # A closed pipe ends the filter quietly.
 awk 'BEGIN { for (i = 0; i < 200000; i++) print "{\"text\":\"line " i "\"}" }' >many.jsonl

@@ -33,6 +33,10 @@ plant cmd/winnow-strip.c '#include "strip/internal.h"' "internal header"
 plant lib/norm/norm.c '#include "buf.h"' "without its folder"
 plant lib/dedupe/dedupe.c 'static void f(void) { exit(1); }' "only cmd/ decides to exit"
 plant lib/core/buf.c 'static void g(void) { abort(); }' "only cmd/ decides to exit"
+plant cmd/winnow-norm.c 'static void f(void) { exit(1); }' "exit in a filter driven by cli_main"
+# A command with its own main loop (no cli_main) may exit.
+copy_plant cmd/winnow-tag-train.c 'static void f(void) { exit(1); }'
+expect_eq "exit in a command without cli_main: exit" 0 $?
 # A word in a comment or a string is not a call.
 copy_plant lib/norm/norm.c '/* the loop may exit(1) here */ static const char *m = "exit(2)";'
 expect_eq "a comment or string naming exit: exit" 0 $?

@@ -73,6 +73,9 @@ expect_eq "junk state: exit" 2 $?
 "$strip" --dump-rules >builtin.rules
 expect_eq "dump-rules: exit" 0 $?
 expect_grep "dump-rules: a rule" '^copyright' builtin.rules
+"$strip" --dump-rules >/dev/full 2>err
+expect_eq "dump-rules to /dev/full: exit" 74 $?
+expect_grep "dump-rules to /dev/full: message" "^winnow-strip: write error" err
 "$strip" --lang en page.jsonl >with-builtin 2>/dev/null
 "$strip" --lang en --no-builtin --rules builtin.rules page.jsonl >with-file 2>/dev/null
 expect_file_eq "dump-rules round trip" with-builtin with-file

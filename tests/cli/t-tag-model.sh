@@ -41,5 +41,5 @@ expect_grep "bad gazetteer: file and line" "bad.tsv:2: unknown entity type" err
 
 "$tag" --lang fr <in.jsonl >out 2>err
 expect_eq "bad --lang: exit" 2 $?
-expect_grep "bad --lang: said so" "expected auto, ko or en" err
+expect_grep "bad --lang: said so" "option '--lang' wants auto, ko or en, not 'fr'" err
 done_tests
