@@ -528,15 +528,14 @@ layout_reserve(struct layout *ly, size_t n)
 {
 	if (n <= ly->cap)
 		return;
-	ly->cap = n + n / 2 + 64;
-	ly->c = xrealloc(ly->c, ly->cap);
-	ly->c2 = xrealloc(ly->c2, ly->cap);
-	ly->prev = xrealloc(ly->prev, ly->cap);
-	ly->next = xrealloc(ly->next, ly->cap);
-	ly->prev2 = xrealloc(ly->prev2, ly->cap);
-	ly->next2 = xrealloc(ly->next2, ly->cap);
-	ly->seg = xrealloc(ly->seg, ly->cap);
-	ly->score = xrealloc(ly->score, ly->cap * sizeof *ly->score);
+	ly->score = xreserve(ly->score, &ly->cap, n, sizeof *ly->score);
+	ly->c = xreallocarray(ly->c, ly->cap, 1);
+	ly->c2 = xreallocarray(ly->c2, ly->cap, 1);
+	ly->prev = xreallocarray(ly->prev, ly->cap, 1);
+	ly->next = xreallocarray(ly->next, ly->cap, 1);
+	ly->prev2 = xreallocarray(ly->prev2, ly->cap, 1);
+	ly->next2 = xreallocarray(ly->next2, ly->cap, 1);
+	ly->seg = xreallocarray(ly->seg, ly->cap, 1);
 }
 
 #define BIT(cls) (1u << (cls))

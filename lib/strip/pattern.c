@@ -36,10 +36,7 @@ litset_add(struct litset *s, const char *p, size_t len)
 	for (i = 0; i < s->n; i++)
 		if (s->v[i].len == len && memcmp(s->v[i].data, p, len) == 0)
 			return;
-	if (s->n == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 4;
-		s->v = xrealloc(s->v, s->cap * sizeof *s->v);
-	}
+	s->v = xreserve(s->v, &s->cap, s->n + 1, sizeof *s->v);
 	s->v[s->n] = (struct buf)BUF_INIT;
 	buf_add(&s->v[s->n], p, len);
 	s->n++;

@@ -34,7 +34,7 @@ struct lit {
 	size_t len;
 	uint32_t next;		/* next literal with the same key, +1 */
 	uint32_t *users;	/* need id << 2 | set index, for each set */
-	size_t nusers;
+	size_t nusers, cusers;
 	unsigned gen;		/* == pf->gen: found by the last scan */
 };
 
@@ -81,15 +81,13 @@ intern(struct prefilter *pf, const char *s, size_t len)
 	for (i = 0; i < pf->nlit; i++)
 		if (pf->lit[i].len == len && memcmp(pf->lit[i].s, s, len) == 0)
 			return (uint32_t)i;
-	if (pf->nlit == pf->clit) {
-		pf->clit = pf->clit ? pf->clit * 2 : 64;
-		pf->lit = xrealloc(pf->lit, pf->clit * sizeof *pf->lit);
-	}
+	pf->lit = xreserve(pf->lit, &pf->clit, pf->nlit + 1, sizeof *pf->lit);
 	pf->lit[pf->nlit].s = xmemdup(s, len);
 	pf->lit[pf->nlit].len = len;
 	pf->lit[pf->nlit].next = 0;
 	pf->lit[pf->nlit].users = NULL;
 	pf->lit[pf->nlit].nusers = 0;
+	pf->lit[pf->nlit].cusers = 0;
 	pf->lit[pf->nlit].gen = 0;
 	pf->dirty = 1;
 	return (uint32_t)pf->nlit++;
@@ -126,11 +124,12 @@ prefilter_add(struct prefilter *pf, const char *pat, size_t len)
 
 	pattern_requires(pat, len, &r);	/* no requirement when it gives up */
 	if (pf->nneed == pf->cneed) {
-		pf->cneed = pf->cneed ? pf->cneed * 2 : 32;
-		pf->need = xrealloc(pf->need, pf->cneed * sizeof *pf->need);
-		pf->always = xrealloc(pf->always, pf->cneed *
+		pf->need = xreserve(pf->need, &pf->cneed, pf->nneed + 1,
+		    sizeof *pf->need);
+		pf->always = xreallocarray(pf->always, pf->cneed,
 		    sizeof *pf->always);
-		pf->ready = xrealloc(pf->ready, pf->cneed * sizeof *pf->ready);
+		pf->ready = xreallocarray(pf->ready, pf->cneed,
+		    sizeof *pf->ready);
 	}
 	pf->dirty = 1;
 	nd = &pf->need[pf->nneed];
@@ -151,8 +150,8 @@ prefilter_add(struct prefilter *pf, const char *pat, size_t len)
 			o->v[j] = intern(pf, r.set[i].v[j].data,
 			    r.set[i].v[j].len);
 			l = &pf->lit[o->v[j]];
-			l->users = xrealloc(l->users, (l->nusers + 1) *
-			    sizeof *l->users);
+			l->users = xreserve(l->users, &l->cusers,
+			    l->nusers + 1, sizeof *l->users);
 			l->users[l->nusers++] = (uint32_t)pf->nneed <<
 			    2 | (uint32_t)(nd->nsets - 1);
 		}

@@ -284,18 +284,12 @@ rules_parse(struct rules *rs, const char *text, size_t len, const char *file)
 		if (rc < 0)
 			goto fail;
 		if (rc > 0) {
-			if (nadd == cadd) {
-				cadd = cadd ? cadd * 2 : 16;
-				add = xrealloc(add, cadd * sizeof *add);
-			}
+			add = xreserve(add, &cadd, nadd + 1, sizeof *add);
 			add[nadd++] = r;
 		}
 		p += llen + (nl != NULL);
 	}
-	if (rs->n + nadd > rs->cap) {
-		rs->cap = rs->n + nadd + 16;
-		rs->v = xrealloc(rs->v, rs->cap * sizeof *rs->v);
-	}
+	rs->v = xreserve(rs->v, &rs->cap, rs->n + nadd, sizeof *rs->v);
 	if (nadd)
 		memcpy(rs->v + rs->n, add, nadd * sizeof *add);
 	rs->n += nadd;

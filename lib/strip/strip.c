@@ -224,10 +224,8 @@ add_cut(struct strip_result *res, size_t line, const char *reason,
 {
 	struct strip_cut *c;
 
-	if (res->ncut == res->ccut) {
-		res->ccut = res->ccut ? res->ccut * 2 : 16;
-		res->cut = xrealloc(res->cut, res->ccut * sizeof *res->cut);
-	}
+	res->cut = xreserve(res->cut, &res->ccut, res->ncut + 1,
+	    sizeof *res->cut);
 	c = &res->cut[res->ncut++];
 	c->line = line;
 	c->reason = reason;
@@ -241,9 +239,8 @@ reserve_lines(struct strip *st, size_t n)
 {
 	if (n <= st->cap)
 		return;
-	st->cap = n + n / 2 + 64;
-	st->line = xrealloc(st->line, st->cap * sizeof *st->line);
-	st->ll = xrealloc(st->ll, st->cap * sizeof *st->ll);
+	st->line = xreserve(st->line, &st->cap, n, sizeof *st->line);
+	st->ll = xreallocarray(st->ll, st->cap, sizeof *st->ll);
 }
 
 /* The length of a white-space character at s[i] (ASCII, NBSP, U+3000). */
