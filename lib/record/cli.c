@@ -622,8 +622,7 @@ cli_main(const struct cli_spec *spec, int argc, char **argv)
 		struct src *s;
 
 		if (spec->next_file) {
-			int rc = spec->next_file(c, files, nfiles, &path);
-
+			rc = spec->next_file(c, files, nfiles, &path);
 			if (rc == 0)
 				break;
 			if (rc < 0) {
