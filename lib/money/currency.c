@@ -327,7 +327,8 @@ static const struct word ko_after[] = {
 	W("라"), W("나"), W("당"), W("뿐"), W("짜리"), W("어치"), W("정도"),
 	W("쯤"), W("선"), W("까지"), W("부터"), W("보다"), W("밖에"), W("규모"),
 	W("상당"), W("안팎"), W("내외"), W("남짓"), W("넘"), W("여"), W("였"),
-	W("입니"), W("인데"), W("께"), W("미만"), W("초과"), { NULL, 0 }
+	W("입니"), W("인데"), W("께"), W("미만"), W("초과"), W("권"), W("가까"),
+	W("육박"), { NULL, 0 }
 };
 static const struct word ko_after_strict[] = {
 	W("을"), W("이"), W("은"), W("의"), W("에"), W("로"), W("씩"), W("짜리"),
@@ -405,21 +406,76 @@ is_weight(const char *s, size_t len, const struct num *n, int hyphen, size_t e)
 	static const char *const verbs[] = { "lose", "lost", "losing", "gain",
 	    "gained", "gaining", "weigh", "weighs", "weighed", "weighing",
 	    "shed", "shedding", "weight", "heavier", "lighter", NULL };
+	/* 체중 150파운드, 30파운드를 감량: Korean words of weight around it */
+	static const char *const ko_before[] = { "체중", "몸무게", "무게", "체중이",
+	    "체중은", "체중을", "몸무게가", "몸무게는", "무게가", "무게는", "무게를",
+	    NULL };
+	static const char *const ko_verbs[] = { "감량", "뺐", "빼", "빠졌", "빠진",
+	    "쪘", "찌", "늘었", NULL };
 	const char *const *v;
-	size_t b = skip_sp_back(s, n->start, 1);
+	size_t b = skip_sp_back(s, n->start, 1), q, dl;
 
 	if (hyphen || starts_with(s, len, skip_sp(s, len, e, 1), "of "))
 		return 1;
 	for (v = verbs; *v && b < n->start; v++)
 		if (ends_with(s, b, *v) && word_start_ok(s, len, b - strlen(*v), *v))
 			return 1;
+	for (v = ko_before; *v; v++)
+		if (ends_with(s, b, *v))
+			return 1;
+	/* 150 pounds (68 kg), 150파운드(약 68kg): a conversion says weight */
+	q = skip_sp(s, len, e, 1);
+	if (q < len && s[q] == '(') {
+		q = skip_sp(s, len, q + 1, 1);
+		if (starts_with(s, len, q, "약"))
+			q = skip_sp(s, len, q + 3, 1);
+		else if (starts_with(s, len, q, "about "))
+			q = skip_sp(s, len, q + 6, 1);
+		if (digit_at(s, len, q, &dl) >= 0) {
+			while (digit_at(s, len, q, &dl) >= 0 || point_at(s, len, q) ||
+			    comma_at(s, len, q))
+				q += digit_at(s, len, q, &dl) >= 0 ? dl :
+				    point_at(s, len, q) ? point_at(s, len, q) :
+				    comma_at(s, len, q);
+			q = skip_sp(s, len, q, 1);
+			if (starts_with(s, len, q, "kg") || starts_with(s, len, q, "kilo") ||
+			    starts_with(s, len, q, "\xe3\x8e\x8f") ||	/* ㎏ */
+			    starts_with(s, len, q, "킬로"))
+				return 1;
+		}
+	}
+	/* 30파운드를 감량 */
+	q = e;
+	if (starts_with(s, len, q, "를") || starts_with(s, len, q, "을") ||
+	    starts_with(s, len, q, "이") || starts_with(s, len, q, "가"))
+		q += 3;
+	q = skip_sp(s, len, q, 1);
+	for (v = ko_verbs; *v; v++)
+		if (starts_with(s, len, q, *v))
+			return 1;
 	return 0;
+}
+
+/*
+ * Whether a minor unit after number 'n' is part of a name: a capital,
+ * singular "Cent" after a number other than one (the rapper 50 Cent).
+ */
+static int
+is_name(const char *s, size_t len, const struct num *n,
+    const struct money_name *mn, size_t a, size_t b)
+{
+	struct dec one = dec_int(1);
+
+	(void)len;
+	return mn->exp < 0 && b > a + 1 && s[a] >= 'A' && s[a] <= 'Z' &&
+	    s[b - 1] >= 'a' && s[b - 1] <= 'z' && s[b - 1] != 's' &&
+	    dec_cmp(&n->lo, &one) != 0;
 }
 
 /* The currency after number 'n' (ending at p), into *cm. */
 int
 money_find_suffix(const struct money_cfg *cfg, const char *s, size_t len, size_t p,
-    const struct num *n, struct curm *cm)
+    const struct num *n, int composing, struct curm *cm)
 {
 	struct hit hits[MAX_HITS];
 	size_t q = skip_sp(s, len, p, 2), q2;
@@ -436,7 +492,8 @@ money_find_suffix(const struct money_cfg *cfg, const char *s, size_t len, size_t
 		}
 	}
 	/* tens of millions of dollars */
-	if ((n->flags & N_VAGUE) && starts_with(s, len, q, "of ")) {
+	if ((n->flags & N_VAGUE || (n->flags & (N_WORDS | N_APPROX)) ==
+	    (N_WORDS | N_APPROX)) && starts_with(s, len, q, "of ")) {
 		q = skip_sp(s, len, q + 2, 1);
 	}
 	walk_fwd(&fwd, s, len, q, 0, hits, &nh);
@@ -451,6 +508,10 @@ money_find_suffix(const struct money_cfg *cfg, const char *s, size_t len, size_t
 			    !name_end_ok(e, s, len, hits[k].at) || !num_fits(n, mn))
 				continue;
 			if (hyphen && !is_alpha((unsigned char)mn->text[0]))
+				continue;
+			if ((mn->flags & MN_COMPOSE) && !composing)
+				continue;	/* 50p, 20c, 50전: only after a whole amount */
+			if (is_name(s, len, n, mn, q, hits[k].at))
 				continue;
 			if ((mn->flags & MN_WEIGHT) && is_weight(s, len, n, hyphen,
 			    hits[k].at))

@@ -45,7 +45,8 @@ enum {
 	MN_STRICT = 1 << 1,	/* one Korean syllable used as a word too (불) */
 	MN_MONEYLIKE = 1 << 2,	/* separators, decimals, scale, or >= 100 and no year */
 	MN_STRONG = 1 << 3,	/* separators, decimals or a scale word */
-	MN_WEIGHT = 1 << 4	/* pound: no 200-pound man, no 5 pounds of apples */
+	MN_WEIGHT = 1 << 4,	/* pound: no 200-pound man, no 5 pounds of apples */
+	MN_COMPOSE = 1 << 5	/* a minor unit only after a whole amount: 7 pounds 50p */
 };
 
 struct money_code {
@@ -441,7 +442,7 @@ int money_parse_korean(const char *s, size_t len, size_t i, struct num *out);
 enum {
 	EW_ONES = 1, EW_TENS, EW_HUNDRED, EW_SCALE, EW_ABBR, EW_HALF,
 	EW_QUARTER, EW_QUARTERS, EW_DOZEN, EW_PLURAL, EW_SEVERAL, EW_MULTI,
-	EW_AND, EW_A, EW_POINT, EW_OF
+	EW_AND, EW_A, EW_POINT, EW_OF, EW_COUPLE
 };
 
 struct enword {
@@ -497,9 +498,13 @@ void money_names_build(void);
 /* Whether name 'name' is a sign ($, US$, €) rather than only letters. */
 int money_name_sign(int name);
 
-/* The currency after number 'n' (ending at p), into *cm; 1 when found. */
+/*
+ * The currency after number 'n' (ending at p), into *cm; 1 when found.
+ * 'composing': the number is the cents of a whole amount before it, so
+ * the minor units that stand only there (50p, 20c) count.
+ */
 int money_find_suffix(const struct money_cfg *cfg, const char *s, size_t len,
-    size_t p, const struct num *n, struct curm *cm);
+    size_t p, const struct num *n, int composing, struct curm *cm);
 
 /* The currency before number 'n', starting no earlier than 'floor'. */
 int money_find_prefix(const struct money_cfg *cfg, const char *s, size_t len,

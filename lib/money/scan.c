@@ -30,6 +30,19 @@ struct scan {
 	struct money_list *out;
 };
 
+/* Whether two names are one currency, or one is the family of the other. */
+static int
+same_currency(int x, int y)
+{
+	const struct money_name *a = &money_names[x], *b = &money_names[y];
+	int fam_a = a->code >= 0 ? money_codes[a->code].family : a->family;
+	int fam_b = b->code >= 0 ? money_codes[b->code].family : b->family;
+
+	if (a->code >= 0 && b->code >= 0)
+		return a->code == b->code;
+	return fam_a >= 0 && fam_a == fam_b;
+}
+
 /* Settle the currency of side 'sd' (its number parsed). */
 static void
 side_currency(struct scan *sc, struct side *sd, size_t floor)
@@ -38,16 +51,21 @@ side_currency(struct scan *sc, struct side *sd, size_t floor)
 	int pre, suf;
 
 	pre = money_find_prefix(sc->cfg, sc->s, sc->len, n, floor, &sd->pre);
-	suf = money_find_suffix(sc->cfg, sc->s, sc->len, n->end, n, &sd->suf);
+	suf = money_find_suffix(sc->cfg, sc->s, sc->len, n->end, n, 0, &sd->suf);
 	/* Arabic digits glued to letters must be glued to a code: USD115. */
 	if (n->start > 0 && is_alpha((unsigned char)sc->s[n->start - 1]) &&
 	    (!pre || sd->pre.end != n->start))
 		pre = suf = 0;
 	if (pre && suf) {
-		/* $10 dollars: the sign says it all; the word stays out */
-		if (money_name_sign(sd->pre.name))
-			suf = 0;
-		else if (sd->suf.claims_next || sd->pre.code != sd->suf.code) {
+		/*
+		 * $75.3 billion dollar, $ 10 dollars: a word naming the sign's
+		 * currency again belongs to the amount; any other stays out.
+		 */
+		if (money_name_sign(sd->pre.name)) {
+			if (sd->suf.claims_next || sd->suf.exp != 0 ||
+			    !same_currency(sd->pre.name, sd->suf.name))
+				suf = 0;
+		} else if (sd->suf.claims_next || sd->pre.code != sd->suf.code) {
 			const struct money_name *a = &money_names[sd->pre.name];
 			const struct money_name *b = &money_names[sd->suf.name];
 			int fam_a = a->code >= 0 ? money_codes[a->code].family : a->family;
@@ -123,7 +141,11 @@ static const struct qword q_before[] = {
 	QW("some", MONEY_APPROX, 1), QW("up to", MONEY_MAX, 0),
 	QW("above", MONEY_OVER, 0), QW("below", MONEY_UNDER, 0),
 	QW("under", MONEY_UNDER, 0), QW("over", MONEY_OVER, 0),
-	QW("ca.", MONEY_APPROX, 1),
+	QW("ca.", MONEY_APPROX, 1), QW("lower than", MONEY_UNDER, 0),
+	QW("higher than", MONEY_OVER, 0), QW("greater than", MONEY_OVER, 0),
+	QW("as high as", MONEY_MAX, 0), QW("as low as", MONEY_MIN, 0),
+	QW("near", MONEY_APPROX, 1), QW("upward of", MONEY_OVER, 0),
+	QW("in the region of", MONEY_APPROX, 1),
 	QW("대략", MONEY_APPROX, 1), QW("얼추", MONEY_APPROX, 1),
 	QW("대충", MONEY_APPROX, 1), QW("거의", MONEY_APPROX, 1),
 	QW("최대", MONEY_MAX, 0), QW("최고", MONEY_MAX, 0),
@@ -135,7 +157,16 @@ static const struct qword q_before[] = {
 
 static const struct qword q_after[] = {
 	QW("or more", MONEY_OVER, 0), QW("or less", MONEY_UNDER, 0),
-	QW("or so", MONEY_APPROX, 1),
+	QW("or so", MONEY_APPROX, 1), QW("or higher", MONEY_OVER, 0),
+	QW("or above", MONEY_OVER, 0), QW("and above", MONEY_OVER, 0),
+	QW("and up", MONEY_OVER, 0), QW("or lower", MONEY_UNDER, 0),
+	QW("or below", MONEY_UNDER, 0), QW("or thereabouts", MONEY_APPROX, 1),
+	QW("at most", MONEY_MAX, 0), QW("at the most", MONEY_MAX, 0),
+	QW("가까이", MONEY_APPROX, 1), QW("가까운", MONEY_APPROX, 1),
+	QW("육박", MONEY_APPROX, 1),
+	QW("넘어", MONEY_OVER, 0), QW("넘은", MONEY_OVER, 0),
+	QW("넘었", MONEY_OVER, 0), QW("넘긴", MONEY_OVER, 0),
+	QW("대", MONEY_APPROX, 1),
 	QW("정도", MONEY_APPROX, 1), QW("가량", MONEY_APPROX, 1),
 	QW("쯤", MONEY_APPROX, 1), QW("안팎", MONEY_APPROX, 1),
 	QW("내외", MONEY_APPROX, 1), QW("남짓", MONEY_APPROX, 1),
@@ -202,7 +233,7 @@ qualifiers(const char *s, size_t len, size_t start, size_t end, int *qual,
 	}
 	p = skip_sp(s, len, end, 1);
 	if (p >= len || (fold((unsigned char)s[p]) != 'o' &&
-	    (unsigned char)s[p] < 0x80))
+	    fold((unsigned char)s[p]) != 'a' && (unsigned char)s[p] < 0x80))
 		return;
 	for (q = q_after; q->w; q++) {
 		int hangul = (unsigned char)q->w[0] >= 0x80;
@@ -212,6 +243,9 @@ qualifiers(const char *s, size_t len, size_t start, size_t end, int *qual,
 		if (!hangul && (p == end || (p + q->n < len &&
 		    is_alnum((unsigned char)s[p + q->n]))))
 			continue;	/* "or more", not "$5 ormore" */
+		if (q->w[0] == '\xeb' && q->n == 3 && p != end &&
+		    q->w[1] == '\x8c' && q->w[2] == '\x80')
+			continue;	/* 1200원대, but 3천만원 대 5천만원 is "versus" */
 		if (q->qual != MONEY_APPROX || *qual == MONEY_EXACT)
 			*qual = q->qual;
 		*approx |= q->approx;
@@ -304,7 +338,7 @@ compose(struct scan *sc, struct side *sd, struct dec *val)
 	int round;
 
 	if ((sd->n.flags & (N_SCALE | N_UNIT | N_VAGUE | N_POINT | N_COMMADEC)) ||
-	    sd->exp != 0 || minor == 0)
+	    sd->exp != 0)
 		return;
 	for (round = 0; round < 3; round++) {
 		size_t p = skip_sp(s, len, sd->end, 2), dl;
@@ -326,7 +360,7 @@ compose(struct scan *sc, struct side *sd, struct dec *val)
 		if (money_parse_num(s, len, p, &m) <= 0 || (m.flags & (N_SCALE | N_UNIT |
 		    N_VAGUE | N_SEP | N_COMMADEC | N_BARE)) || !num_edges_ok(s, len, &m))
 			return;
-		if (money_find_suffix(sc->cfg, s, len, m.end, &m, &cm)) {
+		if (money_find_suffix(sc->cfg, s, len, m.end, &m, 1, &cm)) {
 			const struct money_name *mn = &money_names[cm.name];
 
 			/* 45센트, 50 cents, five mao: a unit below this one */
@@ -343,7 +377,7 @@ compose(struct scan *sc, struct side *sd, struct dec *val)
 			continue;
 		}
 		/* A bare number: the next unit down (cents), if nothing else claims it. */
-		if ((m.flags & N_POINT) || !cents_end_ok(s, len, m.end))
+		if (minor == 0 || (m.flags & N_POINT) || !cents_end_ok(s, len, m.end))
 			return;
 		e = last_exp == 0 ? -minor : last_exp - 1;
 		if (-e > minor)
@@ -361,7 +395,7 @@ compose(struct scan *sc, struct side *sd, struct dec *val)
 }
 
 /* Range separators between two numbers. */
-enum { SEP_NONE, SEP_DASH, SEP_EUSEO, SEP_BUTEO, SEP_TO, SEP_AND };
+enum { SEP_NONE, SEP_DASH, SEP_EUSEO, SEP_BUTEO, SEP_TO, SEP_AND, SEP_BOUNDS };
 
 static size_t
 range_sep(const char *s, size_t len, size_t p, int *kind)
@@ -377,13 +411,15 @@ range_sep(const char *s, size_t len, size_t p, int *kind)
 		{ W("에서"), SEP_EUSEO, 1 }, { W("부터"), SEP_BUTEO, 1 },
 		{ W("내지"), SEP_DASH, 0 }, { W("to"), SEP_TO, 0 },
 		{ W("and"), SEP_AND, 0 },
+		/* 2천만원 이상 3천만원 미만: a lower bound, then an upper one */
+		{ W("이상"), SEP_BOUNDS, 2 }, { W("초과"), SEP_BOUNDS, 2 },
 	};
 	const struct word *d;
 	size_t q = skip_sp(s, len, p, 1), k, n;
 	unsigned char c;
 
 	*kind = SEP_NONE;
-	/* the first bytes of every separator: ~ - E2 E3 EF 에(EC) 부 내(EB) t a */
+	/* the first bytes of every separator: ~ - E2 E3 EF 에 이(EC) 부 내(EB) t a 초(EC) */
 	if (q >= len)
 		return p;
 	c = (unsigned char)s[q];
@@ -397,13 +433,86 @@ range_sep(const char *s, size_t len, size_t p, int *kind)
 		}
 	for (k = 0; k < sizeof words / sizeof words[0]; k++) {
 		n = words[k].w.n;
-		if (starts_word(s, len, q, &words[k].w) && (words[k].glued ?
-		    q == p : q > p && space_at(s, len, q + n))) {
+		if (starts_word(s, len, q, &words[k].w) && (words[k].glued == 1 ?
+		    q == p : (q > p || words[k].glued == 2) &&
+		    space_at(s, len, q + n))) {
 			*kind = words[k].kind;
 			return skip_sp(s, len, q + n, 1);
 		}
 	}
 	return p;
+}
+
+/*
+ * Whether an English verb of change governs "from" ending at 'at' (prices
+ * rose from $5 to $7, was cut from): then "from X to Y" is a change, two
+ * amounts; without one (tickets range from $30 to $40) it is a range.
+ */
+static int
+change_before(const char *s, size_t len, size_t at)
+{
+	static const char *const stems[] = { "ris", "rose", "fell", "fall",
+	    "increas", "decreas", "grew", "grow", "jump", "climb", "drop", "cut",
+	    "slash", "rais", "lower", "reduc", "boost", "lift", "soar", "surg",
+	    "plung", "slip", "slump", "declin", "sank", "sink", "sunk", "tumbl",
+	    "spik", "leap", "hik", "trim", "doubl", "tripl", "expand", "shrank",
+	    "shrink", "swell", "swoll", "went", "gone", "go", "chang", "mov",
+	    "adjust", "revis", "bump", "shot", "dip", "narrow", "widen",
+	    "balloon", "rocket", "skyrocket", "plummet", "up", "down", "slid",
+	    "gain", "shed", "inflat", "deflat", "escalat", "spiral", NULL };
+	static const char *const ends[] = { "", "e", "s", "es", "d", "ed",
+	    "ing", "en", NULL };
+	size_t e = at, b;
+	int words;
+
+	for (words = 0; words < 4; words++) {
+		const char *const *st, *const *en;
+
+		e = skip_sp_back(s, e, 2);
+		for (b = e; b > 0 && is_alpha((unsigned char)s[b - 1]); b--)
+			;
+		if (b == e)
+			return 0;
+		for (st = stems; *st; st++) {
+			size_t n = strlen(*st), k, r;
+
+			if (e - b < n || !starts_with(s, len, b, *st))
+				continue;
+			r = b + n;
+			/* dropped, cutting: a doubled last consonant */
+			if (r < e && fold((unsigned char)s[r]) ==
+			    fold((unsigned char)s[r - 1]) && e - r >= 2)
+				r++;
+			for (en = ends; *en; en++) {
+				k = strlen(*en);
+				if (e - r == k && starts_with(s, len, r, *en))
+					return 1;
+			}
+		}
+		e = b;
+	}
+	return 0;
+}
+
+/* Whether a Korean verb of change follows the second amount: 1천50원에서 1천250원 인상. */
+static int
+change_after(const char *s, size_t len, size_t e)
+{
+	static const char *const verbs[] = { "인상", "인하", "상승", "하락", "증가",
+	    "감소", "확대", "축소", "상향", "하향", "삭감", "증액", "감액", "급증",
+	    "급감", "폭등", "폭락", "늘", "줄", "올랐", "올라", "올린", "올렸", "오른",
+	    "내렸", "내려", "내린", "떨어", "뛰", "낮아", "낮춰", "낮췄", "낮춘",
+	    "높아", "높여", "높였", "높인", "바뀌", "바꿨", "변경", "조정", NULL };
+	const char *const *v;
+	size_t q = e;
+
+	if (starts_with(s, len, q, "까지"))
+		q += 6;
+	q = skip_sp(s, len, q, 1);
+	for (v = verbs; *v; v++)
+		if (starts_with(s, len, q, *v))
+			return 1;
+	return 0;
 }
 
 /* Whether the English word 'w' stands right before 'at'. */
@@ -456,7 +565,7 @@ range_second(struct scan *sc, size_t q, struct side *B)
  * end, or returns 0 when A and B are not a range.
  */
 static size_t
-try_range(struct scan *sc, struct side *A, struct side *B, int kind)
+try_range(struct scan *sc, struct side *A, struct side *B, int kind, int inner)
 {
 	const char *s = sc->s;
 	size_t len = sc->len;
@@ -468,6 +577,11 @@ try_range(struct scan *sc, struct side *A, struct side *B, int kind)
 	    a.code != b.code))
 		return 0;
 	if (kind == SEP_AND && !word_before(s, len, a.start, "between"))
+		return 0;
+	/* 이상 ... 미만: both bounds said, each with its currency */
+	if (kind == SEP_BOUNDS && (a.code < 0 || b.code < 0 ||
+	    !(starts_with(s, len, skip_sp(s, len, b.end, 1), "미만") ||
+	    starts_with(s, len, skip_sp(s, len, b.end, 1), "이하"))))
 		return 0;
 	/* $5 to 10 people is no range: after a word the second needs money */
 	if (words && b.code < 0 && !(b.n.flags & (N_SCALE | N_UNIT)))
@@ -483,8 +597,11 @@ try_range(struct scan *sc, struct side *A, struct side *B, int kind)
 	}
 	if (side_value(&a, &alo, &ahi) < 0 || side_value(&b, &blo, &bhi) < 0)
 		return 0;
-	/* 100~200억원, $1.2-1.5 billion: the second's unit or scale is shared */
-	if (a.n.mult == 0 && b.n.mult > 0) {
+	/*
+	 * 100~200억원, $1.2-1.5 billion: the second's unit or scale is shared,
+	 * unless the first has its own currency word (5 dollars to 10 million).
+	 */
+	if (a.n.mult == 0 && b.n.mult > 0 && !A->suf.ok) {
 		struct dec l2 = alo, h2 = ahi, ten = alo;
 
 		if (dec_shift(&l2, b.n.mult) == 0 && dec_shift(&h2, b.n.mult) == 0 &&
@@ -497,10 +614,14 @@ try_range(struct scan *sc, struct side *A, struct side *B, int kind)
 	}
 	if (dec_cmp(&alo, &blo) >= 0)
 		return 0;		/* wrong order: two amounts */
-	/* 3천억에서 5천억 원으로, from $5 to $7: a change, two amounts */
+	/*
+	 * 3천억에서 5천억 원으로, 1천50원에서 1천250원 인상, rose from $5 to
+	 * $7: a change, two amounts
+	 */
 	if ((kind == SEP_EUSEO && (starts_with(s, len, b.end, "으로") ||
-	    starts_with(s, len, b.end, "로"))) ||
-	    (kind == SEP_TO && word_before(s, len, a.start, "from"))) {
+	    starts_with(s, len, b.end, "로") || change_after(s, len, b.end))) ||
+	    (kind == SEP_TO && word_before(s, len, a.start, "from") &&
+	    change_before(s, len, skip_sp_back(s, a.start, 1) - 4))) {
 		size_t end = A->code >= 0 ? A->end : A->n.end;
 
 		if (a.n.flags & N_VAGUE)
@@ -511,7 +632,7 @@ try_range(struct scan *sc, struct side *A, struct side *B, int kind)
 		return end;
 	}
 	emit(sc, a.start, b.end, code, &alo, &bhi, MONEY_RANGE,
-	    ((a.n.flags | b.n.flags) & (N_VAGUE | N_APPROX)) != 0);
+	    inner || ((a.n.flags | b.n.flags) & (N_VAGUE | N_APPROX)) != 0);
 	return b.end;
 }
 
@@ -523,7 +644,74 @@ article_ok(const char *s, size_t len, size_t a)
 
 	return w && (w->kind == EW_HUNDRED || w->kind == EW_SCALE ||
 	    w->kind == EW_HALF || w->kind == EW_QUARTER || w->kind == EW_DOZEN ||
-	    (w->kind == EW_SEVERAL && w->w[0] == 'f'));
+	    w->kind == EW_COUPLE || (w->kind == EW_SEVERAL && w->w[0] == 'f'));
+}
+
+/*
+ * Whether a bare 만원 (no digits) at number 'n' means "full": 객석이
+ * 만원이다, 만원 버스, 초만원, 만원사례.  The words around it decide.
+ */
+static int
+full_house(const char *s, size_t len, const struct num *n, size_t end)
+{
+	static const char *const after[] = { "버스", "지하철", "열차", "전철",
+	    "사례", "관중", "인파", "을 이루", "을 이뤄", "을 이뤘", "을 이룬",
+	    "을 기록", NULL };
+	static const char *const is[] = { "이다", "이었", "이 됐", "이 되", "이라",
+	    "였", NULL };
+	static const char *const places[] = { "객석", "좌석", "관중석", "관람석",
+	    "공연장", "극장", "경기장", "구장", "스탠드", "버스", "열차", "지하철",
+	    "전철", "식당", "가게", "병원", "객실", "주차장", "호텔", NULL };
+	const char *const *w;
+	size_t q = skip_sp(s, len, end, 1), b;
+	struct dec myriad = dec_int(10000);
+
+	if ((n->flags & (N_DIGITS | N_HANGUL)) || n->end != n->start + 3 ||
+	    dec_cmp(&n->lo, &myriad) != 0)
+		return 0;
+	if (ends_with(s, n->start, "초"))
+		return 1;		/* 초만원 */
+	for (w = after; *w; w++)
+		if (starts_with(s, len, q, *w))
+			return 1;
+	for (w = is; *w; w++)
+		if (starts_with(s, len, end, *w))
+			break;
+	if (!*w)
+		return 0;
+	/* 객석이 만원이다: a place before it, with its particle */
+	b = skip_sp_back(s, n->start, 1);
+	if (ends_with(s, b, "이") || ends_with(s, b, "가") || ends_with(s, b, "은") ||
+	    ends_with(s, b, "는") || ends_with(s, b, "도"))
+		b -= 3;
+	for (w = places; *w; w++)
+		if (ends_with(s, b, *w))
+			return 1;
+	return 0;
+}
+
+/*
+ * A qualifier at s[q] before the second number of a range (약, about):
+ * returns where the number starts, and sets *approx when it says so.
+ */
+static size_t
+inner_qualifier(const char *s, size_t len, size_t q, int *approx)
+{
+	const struct qword *w;
+
+	for (w = q_before; w->w; w++) {
+		int hangul = (unsigned char)w->w[0] >= 0x80;
+		size_t e = q + w->n, dl;
+
+		if (len - q < w->n || !eq_fold(s + q, w->w, w->n))
+			continue;
+		if (hangul ? !(space_at(s, len, e) || digit_at(s, len, e, &dl) >= 0) :
+		    !space_at(s, len, e))
+			continue;
+		*approx |= w->approx;
+		return skip_sp(s, len, e, 1);
+	}
+	return q;
 }
 
 /*
@@ -553,11 +741,19 @@ try_amount(struct scan *sc, size_t a)
 			A.n.start = a - 3;
 	}
 	side_currency(sc, &A, sc->floor);
+	if (A.suf.ok && !A.pre.ok && full_house(s, len, &A.n, A.end))
+		return A.end;
 
 	q = range_sep(s, len, A.code >= 0 ? A.end : A.n.end, &kind);
-	if (kind != SEP_NONE && range_second(sc, q, &B) &&
-	    (r = try_range(sc, &A, &B, kind)) > 0)
-		return r;
+	if (kind != SEP_NONE) {
+		/* 10만 달러에서 약 20만 달러: a qualifier inside belongs to the range */
+		int inner = 0;
+		size_t q2 = inner_qualifier(s, len, q, &inner);
+
+		if (range_second(sc, q2, &B) &&
+		    (r = try_range(sc, &A, &B, kind, inner)) > 0)
+			return r;
+	}
 	if (A.code < 0)
 		return A.n.end;
 	if (side_value(&A, &lo, &hi) < 0)

@@ -38,6 +38,7 @@ static const struct enword enwords[] = {
 	{ "millions", EW_PLURAL, 6 }, { "billions", EW_PLURAL, 9 },
 	{ "trillions", EW_PLURAL, 12 },
 	{ "several", EW_SEVERAL, 0 }, { "few", EW_SEVERAL, 0 },
+	{ "couple", EW_COUPLE, 2 },
 	{ "multimillion", EW_MULTI, 6 }, { "multibillion", EW_MULTI, 9 },
 	{ "multi", EW_MULTI, 0 },
 	{ "and", EW_AND, 0 }, { "a", EW_A, 0 }, { "an", EW_A, 0 },
@@ -109,15 +110,22 @@ money_parse_scale(const char *s, size_t len, size_t i, int *exp)
 	int total = 0, last = 0, words = 0;
 
 	while (words < 2) {
-		int glued;
+		int glued, hyphen;
 
 		q = words == 0 && p < len && is_alpha((unsigned char)s[p]) ? p :
 		    skip_sp(s, len, p, 1);
+		/* $4.5-billion, €20-million */
+		hyphen = words == 0 && p + 1 < len && s[p] == '-' &&
+		    is_alpha((unsigned char)s[p + 1]);
+		if (hyphen)
+			q = p + 1;
 		glued = q == p;
 		if (glued && words > 0)
 			break;
 		e = word_at(s, len, q);
 		if (e == q || !(w = money_enword_find(s + q, e - q)))
+			break;
+		if (hyphen && w->kind != EW_SCALE)
 			break;
 		if (w->kind == EW_ABBR) {
 			/* 5bn, $10K; but "5 m" is five metres */
@@ -285,6 +293,13 @@ en_plural(struct nstate *st, struct etok *t)
 	int val = t->w->val;
 	struct ival m = iv_int(1, val >= 3 ? 999 : 9);
 
+	if (st->prev == EW_AND) {
+		/* billions and billions: the same spread, said twice */
+		if (!st->vague || val != st->mult)
+			return STEP_STOP;
+		st->pending = 0;
+		return STEP_TAKE;
+	}
 	if (st->prev != 0 && st->prev != EW_OF)
 		return STEP_STOP;
 	iv_shift(&m, val);
@@ -312,7 +327,20 @@ en_several(struct nstate *st, struct etok *t)
 	st->cur = iv_int(2, 9);
 	st->have_cur = 1;
 	st->vague = 1;
-	st->pending = 1;
+	st->pending = 0;	/* a few dollars; a few hundred, several million */
+	return STEP_TAKE;
+}
+
+/* couple: a couple (of) dollars is two, about; a couple hundred, of million. */
+static int
+en_couple(struct nstate *st, struct etok *t)
+{
+	if (!t->first)
+		return STEP_STOP;
+	st->cur = iv_int(2, 2);
+	st->have_cur = 1;
+	st->flags |= N_APPROX;
+	st->pending = 0;
 	return STEP_TAKE;
 }
 
@@ -361,7 +389,8 @@ en_and(struct nstate *st, struct etok *t)
 	const struct enword *w2 = next_word(t, t->e);
 
 	if (!w2 || !((st->prev == EW_HUNDRED && (w2->kind == EW_ONES ||
-	    w2->kind == EW_TENS)) || (w2->kind == EW_A && st->have_cur)))
+	    w2->kind == EW_TENS)) || (w2->kind == EW_A && st->have_cur) ||
+	    (st->prev == EW_PLURAL && w2->kind == EW_PLURAL && w2->val == st->mult)))
 		return STEP_STOP;
 	st->pending = 1;
 	return STEP_TAKE;
@@ -386,6 +415,9 @@ en_of(struct nstate *st, struct etok *t)
 
 	if (st->prev == EW_HALF || st->prev == EW_QUARTER) {
 		if (!w2 || w2->kind != EW_A)
+			return STEP_STOP;
+	} else if (st->prev == EW_COUPLE) {
+		if (!w2 || (w2->kind != EW_SCALE && w2->kind != EW_HUNDRED))
 			return STEP_STOP;
 	} else if (st->prev != EW_PLURAL || !w2 || w2->kind != EW_PLURAL) {
 		return STEP_STOP;
@@ -437,7 +469,7 @@ static int (*const en_step[])(struct nstate *, struct etok *) = {
 	[EW_QUARTERS] = en_quarter, [EW_DOZEN] = en_dozen,
 	[EW_PLURAL] = en_plural, [EW_SEVERAL] = en_several,
 	[EW_MULTI] = en_multi, [EW_AND] = en_and, [EW_A] = en_article,
-	[EW_OF] = en_of, [EW_POINT] = en_point,
+	[EW_OF] = en_of, [EW_POINT] = en_point, [EW_COUPLE] = en_couple,
 };
 
 int
@@ -484,7 +516,7 @@ money_parse_words(const char *s, size_t len, size_t i, struct num *out)
 			out->lo = v.lo;
 			out->hi = v.hi;
 			out->flags = N_WORDS | (st.vague ? N_VAGUE : 0) |
-			    (st.last_big != 99 ? N_SCALE : 0);
+			    (st.last_big != 99 ? N_SCALE : 0) | (st.flags & N_APPROX);
 			out->mult = st.mult;
 			out->ndigits = 0;
 			have_best = 1;
