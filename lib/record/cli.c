@@ -104,6 +104,16 @@ callback_status(int rc)
 	}
 }
 
+/* Whether the filter has the long option 'name' (--wait: a state file). */
+static int
+has_option(const struct cli_spec *spec, const char *name)
+{
+	for (size_t i = 0; spec->longopts && spec->longopts[i].name; i++)
+		if (strcmp(spec->longopts[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 print_help(const struct cli_spec *spec)
 {
@@ -117,7 +127,9 @@ print_help(const struct cli_spec *spec)
 	printf("\nCommon options:\n%s", common_help);
 	printf("\nFILE is read in order; none or - means standard input. Input compressed\n"
 	    "with gzip or zstd is read transparently.\n"
-	    "Exit status: 0 ok, 2 usage error, 65 bad input, 74 I/O error.\n");
+	    "Exit status: 0 ok, 2 usage error, 65 bad input, 71 out of memory,\n"
+	    "74 I/O error%s.\n", has_option(spec, "wait") ?
+	    ", 75 the state file is held by another run (try later)" : "");
 	if (spec->example)
 		printf("\nExample:\n%s", spec->example);
 }
@@ -236,6 +248,34 @@ raw_piece(struct buf *b, struct buf *carry, const char *s, size_t n, int last)
 }
 
 /*
+ * Whether a line that is not JSON reads as text: the commonest first
+ * mistake is a text file given to a filter that wants records.  Valid
+ * UTF-8 with a letter in it, no control characters but tabs, and not
+ * starting as JSON would ('{', '[', '"'); bad_line() also leaves out a
+ * line that is JSON but not an object (null, 12).
+ */
+static int
+looks_like_text(const char *s, size_t len)
+{
+	size_t i = 0, letters = 0;
+
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
+		i++;
+	if (i == len || s[i] == '{' || s[i] == '[' || s[i] == '"' ||
+	    utf8_check(s, len) != len)
+		return 0;
+	for (; i < len; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (ch < 0x20 && ch != '\t' && ch != '\r')
+			return 0;
+		if (ch >= 0x80 || (unsigned)((ch | 0x20) - 'a') < 26u)
+			letters++;
+	}
+	return letters > 0;
+}
+
+/*
  * A bad line: save it with --rejects, or stop the run (exit 65) after
  * flushing the good records before it.  'rest', when not NULL, is the
  * source of a line longer than --max-record: 'line' is its first part, and
@@ -282,6 +322,10 @@ bad_line(struct driver *d, const char *line, size_t len, size_t offset,
 	out_flush(c->out);
 	warnx("%s:%llu: %s (byte %zu)", src_name(c->src),
 	    (unsigned long long)src_lineno(c->src), msg, offset + 1);
+	if (src_lineno(c->src) == 1 && strncmp(msg, "not a JSON object", 17) != 0 &&
+	    looks_like_text(line, len))
+		warnx("%s: this looks like plain text: turn files into records with "
+		    "winnow-read", src_name(c->src));
 	d->status = EXIT_DATAERR;
 	d->stopped = 1;
 }
