@@ -64,6 +64,9 @@ static const char usage_text[] =
 "  -v, --verbose         progress on stderr\n"
 "  -h, --help            this help;  -V, --version  the version\n"
 "\n"
+"Exit status: 0 ok, 2 usage error or a corpus that cannot be read,\n"
+"71 out of memory, 74 I/O error.\n"
+"\n"
 "Examples:\n"
 "  winnow-tag-train --folds 5 -g names.tsv klue-ner-train4k.tsv\n"
 "  winnow-tag-train -o en.wnm wikigold.conllu wnut17train.conll\n";
