@@ -56,78 +56,97 @@ by_name(const void *a, const void *b)
 }
 
 /*
- * The purpose of 'prog', as its man page's NAME line gives it: the
- * paragraph after the usage lines ("Usage: ...", "   or: ...") of its
- * --help, up to its first full stop, and before a colon when long.
+ * What 'prog' says of itself in its --help: its purpose, as its man page's
+ * NAME line gives it (the paragraph after the usage lines, up to its first
+ * full stop, and before a colon when long), and whether it is a filter (a
+ * program driven by lib/record/cli, whose help has "Common options:").
  */
-static void
-print_purpose(const char *dir, const char *prog)
+static int
+describe(const char *dir, const char *prog, struct buf *purpose)
 {
-	struct buf cmd = BUF_INIT, purpose = BUF_INIT;
+	struct buf cmd = BUF_INIT;
 	char line[512];
 	char *end;
 	FILE *p;
-	int n = 0;
+	int n = 0, in_purpose = 1, filter = 0;
 
+	buf_reset(purpose);
 	buf_printf(&cmd, "'%s/%s' --help 2>/dev/null", dir, prog);
 	p = popen(cmd.data, "r");
 	while (p != NULL && fgets(line, sizeof line, p) != NULL) {
 		line[strcspn(line, "\n")] = '\0';
+		if (strcmp(line, "Common options:") == 0)
+			filter = 1;
+		if (!in_purpose)
+			continue;
 		if (n++ == 0 || strncmp(line + strspn(line, " "), "or:", 3) == 0)
 			continue;
-		if (line[0] == '\0')
-			break;
-		if (purpose.len)
-			buf_addc(&purpose, ' ');
-		buf_addstr(&purpose, line + strspn(line, " "));
+		if (line[0] == '\0') {
+			in_purpose = 0;
+			continue;
+		}
+		if (purpose->len)
+			buf_addc(purpose, ' ');
+		buf_addstr(purpose, line + strspn(line, " "));
 	}
-	if (p != NULL) {
-		while (fgets(line, sizeof line, p) != NULL)
-			;	/* let it finish writing */
+	if (p != NULL)
 		pclose(p);
-	}
-	if (purpose.data == NULL)
-		buf_addstr(&purpose, "");
-	if ((end = strstr(purpose.data, ". ")) != NULL)
+	if (purpose->data == NULL)
+		buf_addstr(purpose, "");
+	if ((end = strstr(purpose->data, ". ")) != NULL)
 		*end = '\0';
-	if (strlen(purpose.data) > 50 && (end = strstr(purpose.data, ": ")) != NULL)
+	if (strlen(purpose->data) > 50 && (end = strstr(purpose->data, ": ")) != NULL)
 		*end = '\0';
-	end = purpose.data + strlen(purpose.data);
-	if (end > purpose.data && end[-1] == '.')
+	end = purpose->data + strlen(purpose->data);
+	if (end > purpose->data && end[-1] == '.')
 		end[-1] = '\0';
-	printf("  %-14s %s\n", prog + strlen("winnow-"), purpose.data);
 	buf_release(&cmd);
-	buf_release(&purpose);
+	return filter;
 }
 
-/* List the filters found beside this program, each with its purpose. */
+/*
+ * List the programs found beside this one, each with its purpose: the
+ * filters first, then the other programs (winnow-tag-train).
+ */
 static int
 help(void)
 {
 	const char *dir = self_dir();
 	DIR *d = opendir(*dir ? dir : ".");
 	struct dirent *e;
+	struct buf purpose = BUF_INIT, others = BUF_INIT;
 	char **names = NULL;
-	size_t n = 0, cap = 0, i;
+	size_t n = 0, i;
 
 	printf("Usage: winnow NAME [ARG]...   run winnow-NAME\n"
-	    "       winnow help             list the filters\n\n"
-	    "Filters (each reads JSON Lines, writes JSON Lines; 'winnow-NAME --help'):\n");
+	    "       winnow help [NAME]      list the filters, or show winnow-NAME's help\n\n"
+	    "Filters (records in, records out; winnow-read makes them from files):\n");
 	while (d != NULL && (e = readdir(d)) != NULL) {
 		if (strncmp(e->d_name, "winnow-", 7) != 0 || strchr(e->d_name, '.'))
 			continue;
-		names = xreserve(names, &cap, n + 1, sizeof *names);
+		names = xrealloc(names, (n + 1) * sizeof *names);
 		names[n++] = xstrdup(e->d_name);
 	}
 	if (d)
 		closedir(d);
 	qsort(names, n, sizeof *names, by_name);
 	for (i = 0; i < n; i++) {
-		print_purpose(*dir ? dir : ".", names[i]);
+		int filter = describe(*dir ? dir : ".", names[i], &purpose);
+
+		if (filter)
+			printf("  %-14s %s\n", names[i] + strlen("winnow-"), purpose.data);
+		else
+			buf_printf(&others, "  %-14s %s\n", names[i] + strlen("winnow-"),
+			    purpose.data);
 		free(names[i]);
 	}
 	free(names);
-	printf("\nExample:\n  winnow read site/*.txt | winnow norm | winnow strip | winnow text\n");
+	if (others.len)
+		printf("\nOther programs:\n%s", others.data);
+	printf("\nExample:\n  winnow read site/*.txt | winnow norm | winnow strip | winnow text\n"
+	    "\nEach has a manual page: man winnow-NAME, and man winnow for the whole.\n");
+	buf_release(&purpose);
+	buf_release(&others);
 	return fflush(stdout) || ferror(stdout) ? EXIT_IOERR : EXIT_OK;
 }
 
@@ -138,6 +157,18 @@ main(int argc, char *argv[])
 	if (argc < 2) {
 		fprintf(stderr, "usage: winnow NAME [ARG]...\nTry 'winnow help'.\n");
 		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "help") == 0 && argc > 2) {
+		/* winnow help NAME: winnow-NAME --help */
+		char *args[] = { argv[2], "--help", NULL };
+
+		if (argv[2][0] == '-' || strchr(argv[2], '/')) {
+			warnx("'%s' is not a filter name; see 'winnow help'", argv[2]);
+			return EXIT_USAGE;
+		}
+		if (strncmp(args[0], "winnow-", 7) == 0)
+			args[0] += 7;
+		return run(args[0], args);
 	}
 	if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0)
