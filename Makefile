@@ -414,14 +414,12 @@ check: all check-layers $(TEST_BINS) $(FUZZ_REPLAY)
 		{ fail=1; echo "FAIL $$t:"; tail -30 $(BUILD)/tests/$$t.log; }; \
 	done; \
 	echo "fuzz replay: $(words $(FUZZERS)) harnesses over tests/fuzz/corpus/"; \
-	scripts/fetch-blns $(BUILD)/blns || true; \
 	BUILD=$(BUILD) VALGRIND=$(VALGRIND) tests/cli/run || fail=1; \
 	exit $$fail
 
 # Slow tests: the same scripts, at full size (e.g. 50 kill -9 inside saves
 # of a 16 MB state).
 check-slow: all $(BUILD)/tests/collide
-	scripts/fetch-blns $(BUILD)/blns || true
 	CRASH_RUNS=50 CRASH_KEYS=1000000 ALLOC_DENSE=400 ALLOC_STRIDE=16 \
 	    HOSTILE_MB=27 LIMITS_SLOW=1 FLOOD=1 BUILD=$(BUILD) tests/cli/run
 

