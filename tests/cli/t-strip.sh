@@ -52,13 +52,19 @@ expect_grep "templates run 2: summary" 'template lines known' err
 
 # A templates file another run holds: exit 75 at once, or --wait.
 if command -v flock >/dev/null 2>&1; then
-	flock site.wts.lock sleep 3 &
+	# The holder says through a pipe when it holds the lock, and lets it
+	# go when told to: no guessing with sleeps.
+	mkfifo held release
+	(flock 9; echo >held; read -r _ <release) 9>>site.wts.lock &
 	holder=$!
-	sleep 1
+	read -r _ <held
 	"$strip" --templates site.wts run1.jsonl >/dev/null 2>err
 	expect_eq "locked: exit" 75 $?
 	expect_grep "locked: message" "locked" err
-	"$strip" --templates site.wts --wait=20 run1.jsonl >/dev/null 2>err
+	"$strip" --templates site.wts --wait=60 run1.jsonl >/dev/null 2>err &
+	waiter=$!
+	echo >release
+	wait $waiter
 	expect_eq "locked, --wait: exit" 0 $?
 	wait $holder
 fi

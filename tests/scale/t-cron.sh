@@ -58,13 +58,14 @@ expect_grep "empty inbox: logged" "no new pages" var/log/day3.log
 # Another run holds the lock: 75 at once, nothing touched.
 cp "$sample"/16-*.txt inbox/
 cp var/seen.wds seen.before
-(flock 9; sleep 30) 9>>var/lock &
+mkfifo held release	# the holder says when it holds the lock, and waits to be let go
+(flock 9; echo >held; read -r _ <release) 9>>var/lock &
 holder=$!
-sleep 0.5
+read -r _ <held
 WINNOW_DATE=day3 bash "$job" inbox out var
 expect_eq "locked: exit" 75 $?
-kill $holder 2>/dev/null
-wait $holder 2>/dev/null
+echo >release
+wait $holder
 expect_grep "locked: logged" "another run holds" var/log/day3.log
 
 # A stage fails (a full disk, say): its status, nothing committed.
