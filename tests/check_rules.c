@@ -12,19 +12,21 @@
 #include "strip/internal.h"
 #include "check_main.h"
 
-/* Send stderr to a file, to read back what a failing call said. */
-static char errpath[64];
-
+/*
+ * Send stderr to a file, to read back what a failing call said.  The file
+ * is unlinked at once, so no test leaves one behind, and read back
+ * through stderr itself.
+ */
 static void
 capture(void)
 {
-	int fd;
+	char path[] = "/tmp/winnow-rules.XXXXXX";
+	int fd = mkstemp(path);
 
-	snprintf(errpath, sizeof errpath, "/tmp/winnow-rules.XXXXXX");
-	fd = mkstemp(errpath);
 	ck_assert_int_ge(fd, 0);
 	close(fd);
-	ck_assert_ptr_nonnull(freopen(errpath, "w", stderr));
+	ck_assert_ptr_nonnull(freopen(path, "w+", stderr));
+	unlink(path);
 }
 
 /* What was written to stderr since capture(), as a C string (static). */
@@ -32,16 +34,13 @@ static const char *
 captured(void)
 {
 	static char msg[4096];
-	FILE *fp;
 	size_t n;
 
 	fflush(stderr);
-	fp = fopen(errpath, "r");
-	ck_assert_ptr_nonnull(fp);
-	n = fread(msg, 1, sizeof msg - 1, fp);
+	rewind(stderr);
+	n = fread(msg, 1, sizeof msg - 1, stderr);
 	msg[n] = '\0';
-	fclose(fp);
-	unlink(errpath);
+	fseek(stderr, 0, SEEK_END);
 	return msg;
 }
 
