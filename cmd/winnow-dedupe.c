@@ -22,12 +22,12 @@ static struct out *removed;
 static struct buf text, id;
 
 enum {
-	OPT_NEAR = 0x100, OPT_CONTAINED, OPT_NO_CONTAINED, OPT_MIN_CHARS,
+	OPT_NEAR = CLI_OPT_LONG, OPT_CONTAINED, OPT_NO_CONTAINED, OPT_MIN_CHARS,
 	OPT_DROP_DOCS, OPT_REMOVED, OPT_STATE, OPT_READ_ONLY, OPT_WAIT,
 	OPT_MEMORY, OPT_MERGE
 };
 
-static const struct option long_opts[] = {
+static const struct option longopts[] = {
 	{ "near", required_argument, NULL, OPT_NEAR },
 	{ "contained", no_argument, NULL, OPT_CONTAINED },
 	{ "no-contained", no_argument, NULL, OPT_NO_CONTAINED },
@@ -43,7 +43,7 @@ static const struct option long_opts[] = {
 };
 
 static int
-dedupe_option(struct cli *c, int opt, const char *arg)
+option(struct cli *c, int opt, const char *arg)
 {
 	long long n;
 
@@ -87,7 +87,7 @@ dedupe_option(struct cli *c, int opt, const char *arg)
 }
 
 static int
-dedupe_start(struct cli *c)
+start(struct cli *c)
 {
 	unsigned char seed[STATE_SEED_SIZE];
 	int rc;
@@ -122,7 +122,7 @@ dedupe_start(struct cli *c)
 }
 
 static int
-dedupe_record_cb(struct cli *c, struct rec *r)
+record(struct cli *c, struct rec *r)
 {
 	struct dedupe_result res;
 	const char *s;
@@ -153,7 +153,7 @@ dedupe_record_cb(struct cli *c, struct rec *r)
  * that were not delivered.
  */
 static int
-dedupe_commit(struct cli *c)
+commit(struct cli *c)
 {
 	struct dedupe_stats s;
 
@@ -177,7 +177,7 @@ dedupe_commit(struct cli *c)
 }
 
 static void
-dedupe_summary(struct cli *c, struct buf *b)
+summary(struct cli *c, struct buf *b)
 {
 	dedupe_describe(engine, b);
 }
@@ -269,12 +269,12 @@ main(int argc, char *argv[])
 		    "  winnow-dedupe --near 0.8 -v < pages.jsonl > unique.jsonl\n"
 		    "  winnow-dedupe --state seen.wds --wait=600 --removed dups.jsonl day.jsonl\n"
 		    "  winnow-dedupe --merge shard-*.wds -o all.wds\n",
-		.longopts = long_opts,
-		.option = dedupe_option,
-		.start = dedupe_start,
-		.record = dedupe_record_cb,
-		.commit = dedupe_commit,
-		.summary = dedupe_summary,
+		.longopts = longopts,
+		.option = option,
+		.start = start,
+		.record = record,
+		.commit = commit,
+		.summary = summary,
 	};
 	int status;
 

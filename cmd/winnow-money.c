@@ -18,7 +18,7 @@ static struct money_list found = MONEY_LIST_INIT;
 static struct buf out = BUF_INIT;	/* the "money" array, or a flat record */
 static uint64_t n_amounts, n_with;	/* for -v */
 
-enum { OPT_FLAT = 256, OPT_ASSUME, OPT_DEFAULT };
+enum { OPT_FLAT = CLI_OPT_LONG, OPT_ASSUME, OPT_DEFAULT };
 
 static const struct option longopts[] = {
 	{ "flat", no_argument, NULL, OPT_FLAT },

@@ -12,21 +12,23 @@ static int form = UTF8_NFC;		/* --nfkc: UTF8_NFKC */
 static unsigned long long changed;	/* records whose text changed */
 static struct buf clean;
 
-static const struct option norm_opts[] = {
-	{ "nfkc", no_argument, NULL, 'K' },
-	{ "nfc", no_argument, NULL, 'C' },
+enum { OPT_NFKC = CLI_OPT_LONG, OPT_NFC };
+
+static const struct option longopts[] = {
+	{ "nfkc", no_argument, NULL, OPT_NFKC },
+	{ "nfc", no_argument, NULL, OPT_NFC },
 	{ NULL, 0, NULL, 0 }
 };
 
 static int
-norm_option(struct cli *c, int opt, const char *arg)
+option(struct cli *c, int opt, const char *arg)
 {
-	form = opt == 'K' ? UTF8_NFKC : UTF8_NFC;
+	form = opt == OPT_NFKC ? UTF8_NFKC : UTF8_NFC;
 	return CLI_GO;
 }
 
 static int
-norm_record(struct cli *c, struct rec *r)
+record(struct cli *c, struct rec *r)
 {
 	const char *s;
 	size_t len;
@@ -41,7 +43,7 @@ norm_record(struct cli *c, struct rec *r)
 }
 
 static void
-norm_summary(struct cli *c, struct buf *b)
+summary(struct cli *c, struct buf *b)
 {
 	buf_printf(b, "%llu changed", changed);
 }
@@ -67,10 +69,10 @@ main(int argc, char *argv[])
 		.example =
 		    "  winnow-read pages/*.txt | winnow-norm --nfkc > pages.jsonl\n"
 		    "  winnow-norm -f body -o clean.jsonl scraped.jsonl.gz\n",
-		.longopts = norm_opts,
-		.option = norm_option,
-		.record = norm_record,
-		.summary = norm_summary,
+		.longopts = longopts,
+		.option = option,
+		.record = record,
+		.summary = summary,
 	};
 	int status = cli_main(&spec, argc, argv);
 

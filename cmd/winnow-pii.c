@@ -22,7 +22,7 @@ static struct buf out = BUF_INIT;	/* the "pii" array */
 static struct buf text = BUF_INIT;	/* the masked text */
 static uint64_t n_items, n_with, by_type[PII_NTYPES];	/* for -v */
 
-enum { OPT_MASK = 256, OPT_MASK_WITH, OPT_HASH, OPT_HASH_FILE, OPT_TYPES };
+enum { OPT_MASK = CLI_OPT_LONG, OPT_MASK_WITH, OPT_HASH, OPT_HASH_FILE, OPT_TYPES };
 
 static const struct option longopts[] = {
 	{ "mask", no_argument, NULL, OPT_MASK },

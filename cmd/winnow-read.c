@@ -8,7 +8,7 @@
 #include "record/cli.h"
 #include "record/io.h"
 
-enum { OPT_FILES_FROM = 'T', OPT_NULL = '0', OPT_BY = 0x100, OPT_ENCODING };
+enum { OPT_FILES_FROM = 'T', OPT_NULL = '0', OPT_BY = CLI_OPT_LONG, OPT_ENCODING };
 
 static int by = READ_BY_FILE;			/* --by */
 static const struct choice bys[] = {
@@ -21,7 +21,7 @@ static int nul_list;				/* -0 */
 static struct read_inputs *inputs;
 static unsigned long long files, replaced, not_utf8, binary;
 
-static const struct option read_opts[] = {
+static const struct option longopts[] = {
 	{ "by", required_argument, NULL, OPT_BY },
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
 	{ "files-from", required_argument, NULL, OPT_FILES_FROM },
@@ -30,7 +30,7 @@ static const struct option read_opts[] = {
 };
 
 static int
-read_option(struct cli *c, int opt, const char *arg)
+option(struct cli *c, int opt, const char *arg)
 {
 	struct textdec *d;
 
@@ -52,7 +52,7 @@ read_option(struct cli *c, int opt, const char *arg)
 }
 
 static int
-read_start(struct cli *c)
+start(struct cli *c)
 {
 	if (nul_list && files_from == NULL) {
 		warnx("option '-0' goes with '--files-from'");
@@ -63,7 +63,7 @@ read_start(struct cli *c)
 
 /* The inputs: operands and folders walked, then the --files-from list. */
 static int
-read_next_file(struct cli *c, char **operands, int n, const char **path)
+next_file(struct cli *c, char **operands, int n, const char **path)
 {
 	if (inputs == NULL)
 		inputs = read_inputs_new(operands, n, files_from, nul_list);
@@ -119,7 +119,7 @@ read_head(struct src *s, char *p, size_t max)
 }
 
 static int
-read_file(struct cli *c, struct src *s)
+file(struct cli *c, struct src *s)
 {
 	struct reader r = { c, NULL, NULL, BUF_INIT, BUF_INIT };
 	char chunk[1 << 16];
@@ -163,7 +163,7 @@ out:
 }
 
 static int
-read_finish(struct cli *c)
+finish(struct cli *c)
 {
 	read_inputs_free(inputs);
 	inputs = NULL;
@@ -171,7 +171,7 @@ read_finish(struct cli *c)
 }
 
 static void
-read_summary(struct cli *c, struct buf *b)
+summary(struct cli *c, struct buf *b)
 {
 	buf_printf(b, "%llu files, %llu not UTF-8, %llu bytes replaced", files,
 	    not_utf8, replaced);
@@ -218,14 +218,14 @@ main(int argc, char *argv[])
 		    "  winnow-read inbox/ > inbox.jsonl\n"
 		    "  find inbox -name '*.txt' -newer stamp -print0 | winnow-read -0 -T - > new.jsonl\n"
 		    "  winnow-read --encoding cp949 old-archive.txt.gz\n",
-		.longopts = read_opts,
+		.longopts = longopts,
 		.shortopts = "T:0",
-		.option = read_option,
-		.start = read_start,
-		.file = read_file,
-		.next_file = read_next_file,
-		.finish = read_finish,
-		.summary = read_summary,
+		.option = option,
+		.start = start,
+		.file = file,
+		.next_file = next_file,
+		.finish = finish,
+		.summary = summary,
 		.flags = CLI_FILES,
 	};
 

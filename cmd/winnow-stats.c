@@ -15,9 +15,9 @@ static const char *html_path;		/* --html */
 static const char *title;		/* --title */
 static struct stats *stats;
 
-enum { OPT_HTML = 0x100, OPT_TOP, OPT_TITLE, OPT_MIN_CHARS };
+enum { OPT_HTML = CLI_OPT_LONG, OPT_TOP, OPT_TITLE, OPT_MIN_CHARS };
 
-static const struct option stats_opts_long[] = {
+static const struct option longopts[] = {
 	{ "html", required_argument, NULL, OPT_HTML },
 	{ "top", required_argument, NULL, OPT_TOP },
 	{ "title", required_argument, NULL, OPT_TITLE },
@@ -26,7 +26,7 @@ static const struct option stats_opts_long[] = {
 };
 
 static int
-stats_option(struct cli *c, int opt, const char *arg)
+option(struct cli *c, int opt, const char *arg)
 {
 	long long n;
 
@@ -52,14 +52,14 @@ stats_option(struct cli *c, int opt, const char *arg)
 }
 
 static int
-stats_start(struct cli *c)
+start(struct cli *c)
 {
 	stats = stats_new(&opts);
 	return CLI_GO;
 }
 
 static int
-stats_record(struct cli *c, struct rec *r)
+record(struct cli *c, struct rec *r)
 {
 	struct stats_doc doc = { .bytes = r->len };
 
@@ -94,7 +94,7 @@ write_page(const struct stats_report *rep)
 }
 
 static int
-stats_finish(struct cli *c)
+finish(struct cli *c)
 {
 	const struct stats_report *rep = stats_report(stats);
 	struct buf json = BUF_INIT;
@@ -141,11 +141,11 @@ main(int argc, char *argv[])
 		    "  winnow-stats clean.jsonl | jq .\n"
 		    "  winnow-strip --explain news.jsonl | winnow-money | winnow-tag |\n"
 		    "      winnow-stats --html report.html --title 'news, May' > report.json\n",
-		.longopts = stats_opts_long,
-		.option = stats_option,
-		.start = stats_start,
-		.record = stats_record,
-		.finish = stats_finish,
+		.longopts = longopts,
+		.option = option,
+		.start = start,
+		.record = record,
+		.finish = finish,
 		.flags = CLI_ALL_RECORDS,
 	};
 	int status = cli_main(&spec, argc, argv);

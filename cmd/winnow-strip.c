@@ -39,11 +39,11 @@ static struct strip_stats stats;	/* for -v */
 static unsigned long long kept_whole;	/* --keep-empty */
 
 enum {
-	OPT_LANG = 0x100, OPT_EXPLAIN, OPT_REMOVED, OPT_RULES, OPT_NO_BUILTIN,
+	OPT_LANG = CLI_OPT_LONG, OPT_EXPLAIN, OPT_REMOVED, OPT_RULES, OPT_NO_BUILTIN,
 	OPT_KEEP_EMPTY, OPT_TEMPLATES, OPT_MIN_DOCS, OPT_WAIT, OPT_DUMP_RULES
 };
 
-static const struct option strip_opts[] = {
+static const struct option longopts[] = {
 	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "explain", no_argument, NULL, OPT_EXPLAIN },
 	{ "removed", required_argument, NULL, OPT_REMOVED },
@@ -58,7 +58,7 @@ static const struct option strip_opts[] = {
 };
 
 static int
-strip_option(struct cli *c, int opt, const char *arg)
+option(struct cli *c, int opt, const char *arg)
 {
 	size_t len;
 	const char *text;
@@ -103,7 +103,7 @@ strip_option(struct cli *c, int opt, const char *arg)
 }
 
 static int
-strip_start(struct cli *c)
+start(struct cli *c)
 {
 	unsigned char seed[STATE_SEED_SIZE];
 	int i, rc;
@@ -159,7 +159,7 @@ write_removed(struct cli *c, struct rec *r, const char *s)
 }
 
 static int
-strip_record(struct cli *c, struct rec *r)
+record(struct cli *c, struct rec *r)
 {
 	const char *s;
 	size_t len;
@@ -195,7 +195,7 @@ strip_record(struct cli *c, struct rec *r)
  * what this run counted remembered, so a failed run changes nothing.
  */
 static int
-strip_commit(struct cli *c)
+commit(struct cli *c)
 {
 	if (removed) {
 		int rc = out_close(removed);
@@ -211,7 +211,7 @@ strip_commit(struct cli *c)
 }
 
 static void
-strip_summary(struct cli *c, struct buf *b)
+summary(struct cli *c, struct buf *b)
 {
 	strip_stats_print(&stats, b);
 	if (keep_empty)
@@ -257,12 +257,12 @@ main(int argc, char *argv[])
 		    "  winnow-read site/*.txt | winnow-norm | winnow-strip -v > clean.jsonl\n"
 		    "  winnow-strip --lang en --explain page.jsonl | jq .stripped\n"
 		    "  winnow-strip --templates site.wts --rules mine.rules --removed cut.jsonl\n",
-		.longopts = strip_opts,
-		.option = strip_option,
-		.start = strip_start,
-		.record = strip_record,
-		.commit = strip_commit,
-		.summary = strip_summary,
+		.longopts = longopts,
+		.option = option,
+		.start = start,
+		.record = record,
+		.commit = commit,
+		.summary = summary,
 	};
 	int status = cli_main(&spec, argc, argv);
 

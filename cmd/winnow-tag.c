@@ -22,12 +22,14 @@ static struct ner_spans spans = NER_SPANS_INIT;
 static struct buf json = BUF_INIT;
 static uint64_t nentities, ntagged;
 
+enum { OPT_MODEL = CLI_OPT_LONG, OPT_GAZETTEER, OPT_LABELS, OPT_LANG, OPT_FLAT };
+
 static const struct option longopts[] = {
-	{ "model", required_argument, NULL, 'm' },
-	{ "gazetteer", required_argument, NULL, 'g' },
-	{ "labels", required_argument, NULL, 'l' },
-	{ "lang", required_argument, NULL, 'L' },
-	{ "flat", no_argument, NULL, 'F' },
+	{ "model", required_argument, NULL, OPT_MODEL },
+	{ "gazetteer", required_argument, NULL, OPT_GAZETTEER },
+	{ "labels", required_argument, NULL, OPT_LABELS },
+	{ "lang", required_argument, NULL, OPT_LANG },
+	{ "flat", no_argument, NULL, OPT_FLAT },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -38,21 +40,21 @@ option(struct cli *c, int opt, const char *arg)
 
 	(void)c;
 	switch (opt) {
-	case 'm':
+	case OPT_MODEL:
 		if (!(m = nermodel_load(arg)))
 			return CLI_USAGE;
 		nermodel_free(models[nermodel_lang(m)]);
 		models[nermodel_lang(m)] = m;
 		return CLI_GO;
-	case 'g':
+	case OPT_GAZETTEER:
 		if (!names)
 			names = gaz_new();
 		return gaz_load(names, arg) < 0 ? CLI_USAGE : CLI_GO;
-	case 'l':
+	case OPT_LABELS:
 		return ner_types_parse(arg, &types);
-	case 'L':
+	case OPT_LANG:
 		return parse_choice("--lang", arg, langs, &lang);
-	case 'F':
+	case OPT_FLAT:
 		flat = 1;
 		return CLI_GO;
 	}

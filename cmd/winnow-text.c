@@ -4,7 +4,7 @@
 #include "record/rec.h"
 
 static int
-text_record(struct cli *c, struct rec *r)
+record(struct cli *c, struct rec *r)
 {
 	struct buf *b = out_buf(c->out);
 	const char *s;
@@ -31,7 +31,7 @@ main(int argc, char *argv[])
 		    "Each text ends with a newline; a blank line separates records.\n",
 		.example =
 		    "  winnow-strip < news.jsonl | winnow-text | less\n",
-		.record = text_record,
+		.record = record,
 		.flags = CLI_TEXT_OUTPUT,
 	};
 

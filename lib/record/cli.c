@@ -17,7 +17,7 @@
 #include "record/io.h"
 #include "record/rec.h"
 
-/* Long-only common options get codes no filter's short option can have. */
+/* Long-only common options: codes above any filter's (CLI_OPT_LONG up). */
 enum {
 	OPT_REJECTS = 0x1000,
 	OPT_PROGRESS,

@@ -52,6 +52,14 @@ enum {
 	CLI_TEXT_OUTPUT = 1 << 2	/* output is not JSON Lines (winnow-text) */
 };
 
+/*
+ * Option codes: an option with a short form has its letter as code, named
+ * in the filter's enum (OPT_NULL = '0' for -0, --null); long-only options
+ * count up from CLI_OPT_LONG (enum { OPT_FLAT = CLI_OPT_LONG, ... }).  The
+ * common options' codes never collide with either.
+ */
+#define CLI_OPT_LONG 0x100
+
 struct cli_spec {
 	const char *name;		/* "norm": the program is winnow-norm */
 	const char *purpose;		/* one line, for --help and `winnow help` */
