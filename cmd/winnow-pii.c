@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "core/buf.h"
-#include "core/json.h"
+#include "core/jsonw.h"
 #include "core/utf8.h"
 #include "core/util.h"
 #include "pii/pii.h"
@@ -119,54 +119,10 @@ start(struct cli *c)
 	return 0;
 }
 
-/* A count, without printf: this runs for every item. */
-static void
-add_size(struct buf *b, size_t v)
-{
-	char num[24];
-	size_t i = sizeof num;
-
-	do {
-		num[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	buf_add(b, num + i, sizeof num - i);
-}
-
-/*
- * The "pii" array over text 's': code-point offsets, and the text of each
- * item unless it was replaced (then only where its replacement stands).
- */
-static void
-items_json(const char *s, int with_text)
-{
-	struct utf8_pos pos = UTF8_POS_INIT;
-	size_t i;
-
-	buf_reset(&out);
-	buf_addc(&out, '[');
-	for (i = 0; i < found.n; i++) {
-		const struct pii *p = &found.v[i];
-
-		buf_addstr(&out, i ? ",{\"start\":" : "{\"start\":");
-		add_size(&out, utf8_pos_cp(&pos, s, p->start));
-		buf_addstr(&out, ",\"end\":");
-		add_size(&out, utf8_pos_cp(&pos, s, p->end));
-		buf_addstr(&out, ",\"type\":\"");
-		buf_addstr(&out, pii_type_name(p->type));
-		buf_addc(&out, '"');
-		if (with_text) {
-			buf_addstr(&out, ",\"text\":");
-			json_escape(s + p->start, p->end - p->start, &out);
-		}
-		buf_addstr(&out, p->valid ? ",\"valid\":true}" : ",\"valid\":false}");
-	}
-	buf_addc(&out, ']');
-}
-
 static int
 record(struct cli *c, struct rec *r)
 {
+	struct jsonw w;
 	const char *s;
 	size_t len, i;
 
@@ -177,15 +133,18 @@ record(struct cli *c, struct rec *r)
 	n_with += found.n > 0;
 	for (i = 0; i < found.n; i++)
 		by_type[found.v[i].type]++;
+	buf_reset(&out);
+	jsonw_init(&w, &out);
 	if (redactor == NULL) {
-		items_json(s, 1);
+		pii_json_list(&w, s, &found, 1);
 	} else {
+		/* the text rewritten; "pii" says where the replacements stand */
 		buf_reset(&text);
 		if (found.n) {
 			pii_redact(redactor, s, len, &found, &text);
 			rec_set_text(r, text.data, text.len);
 		}
-		items_json(text.data ? text.data : "", 0);
+		pii_json_list(&w, text.data ? text.data : "", &found, 0);
 	}
 	rec_set_raw(r, "pii", out.data, out.len);
 	return CLI_EMIT;

@@ -287,6 +287,31 @@ START_TEST(test_pii_canonical)
 }
 END_TEST
 
+/* The "pii" array: code-point offsets, with or without the text. */
+START_TEST(test_pii_json)
+{
+	const char *s = "전화 010-1234-5678, ☎ 02)123-4567";
+	struct pii_cfg cfg = { PII_ALL, 2025 };
+	struct pii_list l = PII_LIST_INIT;
+	struct buf out = BUF_INIT;
+	struct jsonw w;
+
+	pii_find(&cfg, s, strlen(s), &l);
+	jsonw_init(&w, &out);
+	pii_json_list(&w, s, &l, 1);
+	ck_assert_str_eq(out.data, "[{\"start\":3,\"end\":16,\"type\":\"PHONE\","
+	    "\"text\":\"010-1234-5678\",\"valid\":true},{\"start\":20,\"end\":31,"
+	    "\"type\":\"PHONE\",\"text\":\"02)123-4567\",\"valid\":true}]");
+	buf_reset(&out);
+	jsonw_init(&w, &out);
+	l.n = 0;
+	pii_json_list(&w, s, &l, 0);
+	ck_assert_str_eq(out.data, "[]");
+	buf_release(&out);
+	pii_list_release(&l);
+}
+END_TEST
+
 static void
 ck_redact(enum pii_how how, const char *arg, const char *in, const char *want,
     const char *want_spans)
@@ -340,6 +365,7 @@ pii_suite(void)
 	tcase_add_loop_test(tc, test_pii_checks, 0, sizeof checks / sizeof checks[0]);
 	tcase_add_test(tc, test_pii_card_checks);
 	tcase_add_test(tc, test_pii_canonical);
+	tcase_add_test(tc, test_pii_json);
 	tcase_add_test(tc, test_pii_redact);
 	suite_add_tcase(s, tc);
 	return s;

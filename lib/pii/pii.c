@@ -14,6 +14,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "core/jsonw.h"
 #include "core/utf8.h"
 #include "core/util.h"
 #include "pii/internal.h"
@@ -255,6 +256,37 @@ pii_list_release(struct pii_list *l)
 	free(l->v);
 	l->v = NULL;
 	l->n = l->cap = 0;
+}
+
+/* --------------------------------------------------------------- output */
+
+void
+pii_json_list(struct jsonw *w, const char *s, const struct pii_list *l,
+    int with_text)
+{
+	struct utf8_pos pos = UTF8_POS_INIT;
+	size_t i;
+
+	jsonw_begin_array(w);
+	for (i = 0; i < l->n; i++) {
+		const struct pii *p = &l->v[i];
+
+		jsonw_begin_object(w);
+		jsonw_name(w, "start");
+		jsonw_uint(w, utf8_pos_cp(&pos, s, p->start));
+		jsonw_name(w, "end");
+		jsonw_uint(w, utf8_pos_cp(&pos, s, p->end));
+		jsonw_name(w, "type");
+		jsonw_str(w, pii_type_name(p->type));
+		if (with_text) {
+			jsonw_name(w, "text");
+			jsonw_string(w, s + p->start, p->end - p->start);
+		}
+		jsonw_name(w, "valid");
+		jsonw_bool(w, p->valid);
+		jsonw_end_object(w);
+	}
+	jsonw_end_array(w);
 }
 
 /* ---------------------------------------------------------------- names */

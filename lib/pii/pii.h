@@ -34,6 +34,7 @@
 #include <stddef.h>
 
 #include "core/buf.h"
+#include "core/jsonw.h"
 
 enum pii_type {
 	PII_EMAIL, PII_PHONE, PII_BIZ_PHONE, PII_RRN, PII_FRN, PII_BRN, PII_CRN,
@@ -97,6 +98,15 @@ void pii_types_help(struct buf *out);
  * IP address in lower case.
  */
 void pii_canonical(const char *s, const struct pii *p, struct buf *out);
+
+/*
+ * pii_json_list(w, s, l, with_text): the items of text 's' as an array of
+ * {"start","end","type","text","valid"} objects, start and end in code
+ * points; without "text" when 'with_text' is 0 (after pii_redact(), whose
+ * spans point into the new text 's').
+ */
+void pii_json_list(struct jsonw *w, const char *s, const struct pii_list *l,
+    int with_text);
 
 /* How pii_redact() replaces what was found. */
 enum pii_how {
