@@ -50,7 +50,8 @@ static const char *const file_ext[] = {
 static int
 local_char(unsigned char c)
 {
-	return is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+	return is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' ||
+	    c == '\'';
 }
 
 /* The start of the local part ending at 'le', or 'le' when there is none. */
@@ -64,7 +65,8 @@ local_start(const struct scan *sc, size_t le)
 		ls--;
 	if (ls > sc->floor && local_char((unsigned char)s[ls - 1]))
 		return le;	/* longer than a local part can be */
-	while (ls < le && (s[ls] == '.' || s[ls] == '-' || s[ls] == '+' || s[ls] == '%'))
+	while (ls < le && (s[ls] == '.' || s[ls] == '-' || s[ls] == '+' || s[ls] == '%' ||
+	    s[ls] == '\''))
 		ls++;
 	if (ls == le || s[le - 1] == '.')
 		return le;

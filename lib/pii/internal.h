@@ -110,6 +110,12 @@ int ctx_near(const struct scan *sc, size_t start, size_t end,
 int ctx_just_before(const struct scan *sc, size_t start, const char *const *words,
     size_t bytes);
 
+/*
+ * word_just_before(sc, start, words): the word before 'start' (spaces, ':'
+ * or '(' between) is one of 'words'.
+ */
+int word_just_before(const struct scan *sc, size_t start, const char *const *words);
+
 /* in_url(sc, start): 'start' is inside a URL (a token with :// or www.). */
 int in_url(const struct scan *sc, size_t start);
 

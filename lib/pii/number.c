@@ -60,8 +60,7 @@ unit_after(int32_t cp)
 	case 0xCC9C: case 0xBC31: case 0xC704: case 0xCC28: case 0xBD84:	/* 천 백 위 차 분 */
 	case 0xCD08: case 0xC2DC: case 0xC8FC: case 0xD3C9: case 0xCE35:	/* 초 시 주 평 층 */
 	case 0xD638: case 0xB3D9: case 0xAC1D: case 0xD0C0:			/* 호 동 객 타 */
-	case '%': case 0xFF05: case '~': case 0xFF5E: case 0x301C: case 0x223C:
-	case 0x2103: case 0x00B0:						/* ℃ ° */
+	case '%': case 0xFF05: case 0x2103: case 0x00B0:			/* ℃ ° */
 		return 1;
 	}
 	return 0;
@@ -252,6 +251,13 @@ read_chunk(const struct scan *sc, size_t i, struct chunk *ch)
 		return 0;
 	if ((p = read_group(sc, ch, i, &too_long)) == 0)
 		return 0;
+	/* (+82) 10-1234-5678: the country code in parentheses */
+	if (ch->plus && ch->start > 0 && s[ch->start - 1] == '(' && p < sc->len &&
+	    s[p] == ')' && ch->g[0].nd <= 3 && left_ok(sc, ch->start - 1)) {
+		ch->start--;
+		ch->g[0].paren = 1;
+		p++;
+	}
 	/* (02) 123-4567: the first group in parentheses */
 	if (!ch->plus && i > 0 && s[i - 1] == '(' && p < sc->len && s[p] == ')' &&
 	    ch->g[0].nd <= 4 && left_ok(sc, i - 1)) {
@@ -352,10 +358,24 @@ named_by_context(const struct scan *sc, const struct chunk *ch, int k)
 	    ctx_near(sc, ch->start, e, ctx_passport) || ctx_near(sc, ch->start, e, ctx_brn);
 }
 
-/* Push an item over the first k groups unless it is in a URL. */
+/*
+ * Push an item over the first k groups unless it is in a URL, or its
+ * groups are spaced and a group as long as its first stands one space
+ * before it: then it is the middle of a longer spaced number (4414 7089
+ * 1558 0299), not an item after a number ($1 +82 53 9138 4775).
+ */
 static int
 take(struct scan *sc, const struct chunk *ch, int k, int type, int valid)
 {
+	const char *s = sc->s;
+	size_t a = ch->start, b;
+
+	if (k > 1 && ch->sep[0] == ' ' && a >= 2 && s[a - 1] == ' ') {
+		for (b = a - 1; b > 0 && is_digit((unsigned char)s[b - 1]); b--)
+			;
+		if (a - 1 - b == ch->g[0].nd && (b == 0 || !is_alnum((unsigned char)s[b - 1])))
+			return 0;
+	}
 	if (in_url(sc, ch->start))
 		return 0;
 	pii_push(sc, ch->start, end_of(ch, k), type, valid);
@@ -582,7 +602,7 @@ phone_service(struct scan *sc, const struct chunk *ch)
 	const char *d = ch->d;
 	int a, b;
 
-	if (ch->n < 2 || ch->g[0].nd != 4 || ch->g[1].nd != 4 || ch->sep[0] != '-' ||
+	if (ch->n < 2 || ch->g[0].nd != 4 || ch->g[1].nd != 4 || !strchr("-. ", ch->sep[0]) ||
 	    d[0] != '1' || !strchr("568", d[1]) || ch->g[1].masked || ch->g[0].paren ||
 	    !whole(sc, ch, 2))
 		return 0;
@@ -762,9 +782,10 @@ card(struct scan *sc, const struct chunk *ch)
 		if (!whole(sc, ch, k) || any_paren(ch, 0, k) || ch->g[0].masked)
 			continue;
 		if (k > 1) {
-			/* spaced groups that go on are one longer number */
+			/* spaced groups that go on with another group of four are
+			 * one longer number; 4111 1111 1111 1111 3개 is not */
 			if (!seps_are(ch, k, "- ", 1) || ch->g[0].nd != 4 ||
-			    (k < ch->n && ch->sep[0] == ' '))
+			    (k < ch->n && ch->sep[0] == ' ' && ch->g[k].nd >= 4))
 				continue;
 			for (i = 0; i + 1 < k; i++)
 				if (ch->g[i].nd != 4)
@@ -923,7 +944,7 @@ ipv4(struct scan *sc, const struct chunk *ch)
 	} else if (ch->n == 4 && !right_ok(sc, e)) {
 		return 0;
 	}
-	if (ctx_just_before(sc, ch->start, ctx_version, 24))
+	if (word_just_before(sc, ch->start, ctx_version))
 		return 0;
 	pii_push(sc, ch->start, e, PII_IP, 1);
 	return 1;

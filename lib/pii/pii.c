@@ -28,8 +28,8 @@ static const char *const type_names[PII_NTYPES] = {
 
 const char *const ctx_account[] = {
 	"계좌", "입금", "예금주", "송금", "이체", "은행", "뱅크", "농협", "신협",
-	"우체국", "금고", "수협", "account", "accounts", "acct", "a/c", "bank",
-	"iban", NULL
+	"우체국", "금고", "수협", "신한", "account", "accounts", "acct", "a/c",
+	"bank", "iban", NULL
 };
 const char *const ctx_passport[] = { "여권", "passport", NULL };
 const char *const ctx_ssn[] = {
@@ -53,9 +53,13 @@ const char *const ctx_phone[] = {
 	"phone", "phones", "call", "핸드폰", "휴대폰", "문의", "대표번호",
 	"콜센터", "고객센터", "상담", "hotline", NULL
 };
+/* Words before a version number: the word itself, or software's names. */
 const char *const ctx_version[] = {
-	"version", "ver.", "ver ", "버전", "build", "release", "firmware",
-	"펌웨어", "update", "업데이트", "v.", NULL
+	"version", "ver.", "ver", "버전", "build", "release", "firmware",
+	"펌웨어", "update", "업데이트", "패치", "patch", "v.", "ios", "ipados",
+	"android", "windows", "macos", "os x", "linux", "ubuntu", "chrome",
+	"firefox", "safari", "edge", "kernel", "sdk", "api", "python", "java",
+	"node", "앱", "app", NULL
 };
 const char *const ctx_not_phone[] = {
 	"isbn", "issn", "doi", "특허", "patent", NULL
@@ -125,6 +129,23 @@ ctx_just_before(const struct scan *sc, size_t start, const char *const *words,
 	if ((nl = memrchr(sc->s + a, '\n', start - a)) != NULL)
 		a = (size_t)(nl - sc->s) + 1;
 	return window_has(sc->s, a, start, words);
+}
+
+int
+word_just_before(const struct scan *sc, size_t start, const char *const *words)
+{
+	const char *s = sc->s;
+	size_t j = start;
+
+	while (j > 0 && start - j < 4 && (s[j - 1] == ' ' || s[j - 1] == ':' || s[j - 1] == '('))
+		j--;
+	for (; *words; words++) {
+		size_t wl = strlen(*words);
+
+		if (wl <= j && word_at(s, j - wl, j, *words, wl))
+			return 1;
+	}
+	return 0;
 }
 
 int
