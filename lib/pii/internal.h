@@ -94,7 +94,8 @@ void pii_push(struct scan *sc, size_t start, size_t end, int type, int valid);
 
 /*
  * Context words, for kinds a shape alone cannot tell: lists end with NULL;
- * ASCII letters match in any case.  ctx_near(sc, start, end, words) looks
+ * ASCII letters match in any case, whole words; "^word" must not follow a
+ * Hangul syllable.  ctx_near(sc, start, end, words) looks
  * for one in the same line, up to CTX_BEFORE bytes before the item and
  * CTX_AFTER after it.
  */

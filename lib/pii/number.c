@@ -725,7 +725,7 @@ registration13(struct scan *sc, const struct chunk *ch)
 {
 	const char *d = ch->d;
 	size_t e;
-	int kind;
+	int kind, ok;
 
 	if (ch->g[0].nd != 13 || ch->g[0].paren || !whole(sc, ch, 1))
 		return 0;
@@ -733,16 +733,16 @@ registration13(struct scan *sc, const struct chunk *ch)
 	if (ctx_near(sc, ch->start, e, ctx_crn))
 		return take(sc, ch, 1, PII_CRN, crn_check_ok(d));
 	kind = rrn_kind(d, sc->cfg->year);
-	if (kind >= 0 && (kind == PII_RRN ? rrn_check_ok(d) : frn_check_ok(d)))
-		return take(sc, ch, 1, kind, 1);
+	ok = kind == PII_RRN ? rrn_check_ok(d) : frn_check_ok(d);
 	if (kind >= 0 && ctx_near(sc, ch->start, e, ctx_rrn))
-		return take(sc, ch, 1, kind, 0);
+		return take(sc, ch, 1, kind, ok);
 	if (named_by_context(sc, ch, 1))
 		return 0;
+	/* a birth date outweighs a 13-digit Visa, a kind no longer issued */
+	if (kind >= 0)
+		return take(sc, ch, 1, kind, ok);
 	if (card_prefix_ok(d, 13) && luhn_ok(d, 13))
 		return take(sc, ch, 1, PII_CARD, 1);
-	if (kind >= 0)
-		return take(sc, ch, 1, kind, 0);
 	return 0;
 }
 
@@ -768,48 +768,66 @@ business(struct scan *sc, const struct chunk *ch, int need_check)
 
 /* ----------------------------------------------------------------- cards */
 
-/* 4-4-4-4 (to 19 digits), 4-6-5, 4-6-4, or 13 to 19 in one run. */
+/*
+ * The first k groups shaped like a card: 4-4-4-4 (4-4-4-1 to 4-4-4-4-3),
+ * 4-6-5 or 4-6-4 with one kind of separator, or 14 to 19 digits in one
+ * run; 0 when not, else the number of digits in '*n'.
+ */
+static int
+card_shape(const struct scan *sc, const struct chunk *ch, int k, size_t *n)
+{
+	int i, fours = 1;
+
+	if (!whole(sc, ch, k) || any_paren(ch, 0, k) || ch->g[0].masked)
+		return 0;
+	digits(ch, 0, k, n);
+	if (k == 1)
+		return *n >= 14 && *n <= 19;
+	/* spaced groups that go on with another group of four are one longer
+	 * number; 4111 1111 1111 1111 3개 is not */
+	if (!seps_are(ch, k, "- ", 1) || ch->g[0].nd != 4 ||
+	    (k < ch->n && ch->sep[0] == ' ' && ch->g[k].nd >= 4))
+		return 0;
+	for (i = 0; i + 1 < k; i++)
+		if (ch->g[i].nd != 4)
+			fours = 0;
+	if (fours)
+		return *n >= 13 && *n <= 19 && *n != 17 && *n != 18;
+	return k == 3 && ch->g[1].nd == 6 && (ch->g[2].nd == 5 || ch->g[2].nd == 4);
+}
+
+/*
+ * A card: the longest shape that passes Luhn with an issuer's prefix, or,
+ * beside 카드 or card, the longest shape (valid or not); masked forms of
+ * four groups of four.
+ */
 static int
 card(struct scan *sc, const struct chunk *ch)
 {
 	const char *d;
 	size_t n;
-	int k, i, ok;
+	int k, best = 0;
 
 	for (k = ch->n; k >= 1; k--) {
-		int shape = 1;
-
-		if (!whole(sc, ch, k) || any_paren(ch, 0, k) || ch->g[0].masked)
+		if (!card_shape(sc, ch, k, &n))
 			continue;
-		if (k > 1) {
-			/* spaced groups that go on with another group of four are
-			 * one longer number; 4111 1111 1111 1111 3개 is not */
-			if (!seps_are(ch, k, "- ", 1) || ch->g[0].nd != 4 ||
-			    (k < ch->n && ch->sep[0] == ' ' && ch->g[k].nd >= 4))
-				continue;
-			for (i = 0; i + 1 < k; i++)
-				if (ch->g[i].nd != 4)
-					shape = 0;
-			if (!shape && !(k == 3 && ch->g[1].nd == 6 &&
-			    (ch->g[2].nd == 5 || ch->g[2].nd == 4)))
-				continue;
-		}
 		d = digits(ch, 0, k, &n);
-		if (n < 13 || n > 19 || (k == 1 && n == 13))
-			continue;
 		if (any_masked(ch, 0, k)) {
-			/* 1234-****-****-5678: four groups of four tell */
-			if (k < 4 || !shape)
-				continue;
-			return take(sc, ch, k, PII_CARD, 0);
+			/* 1234-****-****-5678 */
+			if (k >= 4 && n == 16)
+				return take(sc, ch, k, PII_CARD, 0);
+			continue;
 		}
-		ok = card_prefix_ok(d, n) && luhn_ok(d, n);
-		if (ctx_near(sc, ch->start, end_of(ch, k), ctx_card))
-			return take(sc, ch, k, PII_CARD, ok);
-		if (ok && !(k == 1 && n <= 14 && named_by_context(sc, ch, 1)))
+		if (card_prefix_ok(d, n) && luhn_ok(d, n)) {
+			if (k == 1 && n <= 14 && named_by_context(sc, ch, 1))
+				return 0;
 			return take(sc, ch, k, PII_CARD, 1);
-		return 0;
+		}
+		if (best == 0)
+			best = k;
 	}
+	if (best && ctx_near(sc, ch->start, end_of(ch, best), ctx_card))
+		return take(sc, ch, best, PII_CARD, 0);
 	return 0;
 }
 

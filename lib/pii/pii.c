@@ -50,8 +50,8 @@ const char *const ctx_card[] = {
 };
 const char *const ctx_phone[] = {
 	"전화", "☎", "☏", "tel", "telephone", "fax", "팩스", "연락처",
-	"phone", "phones", "call", "핸드폰", "휴대폰", "문의", "대표번호",
-	"콜센터", "고객센터", "상담", "hotline", NULL
+	"phone", "phones", "call", "핸드폰", "휴대폰", "대표번호", "콜센터",
+	"고객센터", "hotline", "^문의", "^상담", NULL
 };
 /* Words before a version number: the word itself, or software's names. */
 const char *const ctx_version[] = {
@@ -88,18 +88,25 @@ word_at(const char *s, size_t i, size_t end, const char *w, size_t wl)
 	    is_alpha((unsigned char)s[i + wl]));
 }
 
+/*
+ * One of 'words' in s[a, b).  A word written "^문의" must start a word: no
+ * Hangul syllable before it (문의, not 전문의).
+ */
 static int
 window_has(const char *s, size_t a, size_t b, const char *const *words)
 {
 	size_t i;
 
 	for (; *words; words++) {
-		size_t wl = strlen(*words);
-		unsigned char first = (unsigned char)(*words)[0];
+		const char *w = *words + (**words == '^');
+		size_t wl = strlen(w);
+		unsigned char first = (unsigned char)w[0];
+		int n;
 
 		for (i = a; i + wl <= b; i++)
 			if ((is_alpha(first) ? ((unsigned char)s[i] | 0x20) == first :
-			    (unsigned char)s[i] == first) && word_at(s, i, b, *words, wl))
+			    (unsigned char)s[i] == first) && word_at(s, i, b, w, wl) &&
+			    !(w != *words && utf8_is_hangul_syllable(cp_before(s, i, 0, &n))))
 				return 1;
 	}
 	return 0;
