@@ -201,8 +201,11 @@ read_sep(const struct scan *sc, const struct chunk *ch, size_t p, char *kind)
 		*kind = '-';
 		q = p + (size_t)dl;
 	} else if (s[p] == ' ' && (dl = dash_at(s, len, p + 1)) > 0 &&
-	    p + 1 + (size_t)dl < len && s[p + 1 + dl] == ' ') {
-		*kind = '-';		/* 010 - 1234 - 5678 */
+	    p + 1 + (size_t)dl < len && s[p + 1 + dl] == ' ' &&
+	    (dl == 1 || (unsigned char)s[p + 3] == 0x93)) {
+		/* 010 - 1234 - 5678, with a hyphen or an en dash: a spaced em
+		 * dash is the prose's ("card 4300583119725459 — 44") */
+		*kind = '-';
 		q = p + 2 + (size_t)dl;
 	} else if (s[p] == ' ') {
 		*kind = ' ';
