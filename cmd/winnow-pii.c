@@ -70,27 +70,27 @@ option(struct cli *c, int opt, const char *arg)
 	int32_t cp;
 
 	if (opt == OPT_TYPES)
-		return pii_types_parse("--types", arg, &cfg.types);
+		return pii_types_parse("--types", arg, &cfg.types) < 0 ? CLI_USAGE : CLI_GO;
 	if (how >= 0) {
 		warnx("%s and %s: choose one way to replace what is found", how_opt,
 		    names[opt - 256]);
-		return -1;
+		return CLI_USAGE;
 	}
 	how_opt = names[opt - 256];
 	buf_reset(&how_arg);
 	switch (opt) {
 	case OPT_MASK:
 		how = PII_MASK;
-		return 0;
+		return CLI_GO;
 	case OPT_MASK_WITH:
 		how = PII_MASK_CHAR;
 		if (*arg == '\0' || utf8_decode(arg, strlen(arg), &cp) != (int)strlen(arg) ||
 		    cp < 0x20 || cp == 0x7F) {
 			warnx("--mask-with: '%s' is not one printable character", arg);
-			return -1;
+			return CLI_USAGE;
 		}
 		buf_addstr(&how_arg, arg);
-		return 0;
+		return CLI_GO;
 	case OPT_HASH:
 		how = PII_HASH;
 		buf_addstr(&how_arg, arg);
@@ -98,14 +98,14 @@ option(struct cli *c, int opt, const char *arg)
 	case OPT_HASH_FILE:
 		how = PII_HASH;
 		if (read_key_file(arg, &how_arg) < 0)
-			return -1;
+			return CLI_USAGE;
 		break;
 	}
 	if (how_arg.len == 0) {
 		warnx("%s: the key is empty", how_opt);
-		return -1;
+		return CLI_USAGE;
 	}
-	return 0;
+	return CLI_GO;
 }
 
 static int
@@ -116,7 +116,7 @@ start(struct cli *c)
 	/* the key lives on only inside the redactor */
 	if (how_arg.data)
 		memset(how_arg.data, 0, how_arg.cap);
-	return 0;
+	return CLI_GO;
 }
 
 static int
@@ -163,6 +163,34 @@ summary(struct cli *c, struct buf *b)
 			    (unsigned long long)by_type[t]);
 }
 
+/* The kinds' names, wrapped under --types. */
+static void
+kinds_help(struct buf *b)
+{
+	struct buf all = BUF_INIT;
+	const char *p, *comma;
+	size_t col = 0;
+
+	pii_types_help(&all);
+	for (p = all.data; *p; p = comma ? comma + 2 : p + strlen(p)) {
+		size_t n;
+
+		comma = strstr(p, ", ");
+		n = comma ? (size_t)(comma - p) : strlen(p);
+		if (col == 0 || col + n + 2 > 50) {
+			buf_addstr(b, col ? ",\n" : "");
+			buf_printf(b, "%25s", "");
+			col = 0;
+		} else {
+			buf_addstr(b, ", ");
+		}
+		buf_add(b, p, n);
+		col += n + 2;
+	}
+	buf_addstr(b, ";\n");
+	buf_release(&all);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -207,7 +235,15 @@ main(int argc, char **argv)
 		    "Every record with the text field gets \"pii\", [] when none is found;\n"
 		    "an existing \"pii\" member is replaced where it stands.  With --mask,\n"
 		    "--mask-with or --hash the text is rewritten and \"pii\" says where the\n"
-		    "replacements stand, without the text.\n",
+		    "replacements stand, without the text.\n"
+		    "\n"
+		    "--hash hashes a canonical form, so that one number written two ways\n"
+		    "is one value: a Korean phone's digits in national form (+82 10 1234\n"
+		    "5678 is 01012345678), +1 and ten digits for North America, + and the\n"
+		    "digits elsewhere; an e-mail address in lower case with [at] and [dot]\n"
+		    "read; an IP address in lower case; other numbers their digits.  With\n"
+		    "KEY secret, 010-1234-5678 becomes <PHONE:2f92b4d4672b3382>, as\n"
+		    "Python's hmac.new(b'secret', b'PHONE:01012345678', 'sha256') begins.\n",
 		.example =
 		    "  echo '{\"text\":\"문의 010-1234-5678, hong@yna.co.kr\"}' | winnow-pii\n"
 		    "  winnow-pii --mask --types=-biz_phone,-ip news.jsonl > masked.jsonl\n"
@@ -223,23 +259,23 @@ main(int argc, char **argv)
 
 	progname = "winnow-pii";	/* messages before cli_main() takes over */
 	pii_cfg_init(&cfg);
-	pii_types_help(&kinds);
+	kinds_help(&kinds);
 	buf_printf(&options,
 	    "      --types LIST       the kinds to look for, comma-separated, in any\n"
-	    "                         case (default all): %s;\n"
+	    "                         case (default all):\n"
+	    "%s"
 	    "                         '-KIND' leaves one out: --types=-ip,-biz_phone\n"
 	    "      --mask             replace each item by its type: <PHONE>, <EMAIL>\n"
 	    "      --mask-with CHAR   replace each character of an item by CHAR, so\n"
 	    "                         the text keeps its length: --mask-with '*'\n"
-	    "      --hash KEY         replace each item by a keyed hash of it:\n"
-	    "                         <PHONE:5c1d9e04a6b7f2c3>, the first 64 bits of\n"
-	    "                         HMAC-SHA256(KEY, \"PHONE:01012345678\").  One\n"
-	    "                         number gets one hash however it is written\n"
-	    "                         (010-1234-5678, +82 10 1234 5678), in every\n"
-	    "                         record and run with the same KEY, and no one\n"
-	    "                         without KEY can tell which number it is.\n"
-	    "                         Other users can see a KEY given on the\n"
-	    "                         command line: prefer --hash-file\n"
+	    "      --hash KEY         replace each item by a keyed hash of it: the\n"
+	    "                         first 64 bits of HMAC-SHA256(KEY, TYPE:VALUE),\n"
+	    "                         VALUE the item's canonical form (above).\n"
+	    "                         One number gets one hash however it is written,\n"
+	    "                         in every record and run with the same KEY, and\n"
+	    "                         no one without KEY can tell which number it is.\n"
+	    "                         Others can see a KEY on the command line in the\n"
+	    "                         process list: prefer --hash-file\n"
 	    "      --hash-file FILE   --hash with the key read from FILE (its bytes,\n"
 	    "                         less one final line end)\n",
 	    kinds.data);

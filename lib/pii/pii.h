@@ -133,9 +133,10 @@ void pii_redactor_free(struct pii_redactor *r);
  * replacement in 'out' (byte offsets, relative to where 's' starts in it).
  *
  * The hash: HMAC-SHA256 under the key of "TYPE:" and the canonical form,
- * its first 8 bytes in hex: <PHONE:5c1d9e04a6b7f2c3>.  The same number gets
- * the same hash in every record and every run with the same key; without
- * the key it cannot be recomputed from a guess.
+ * its first 8 bytes in hex: <PHONE:2f92b4d4672b3382> for 010-1234-5678
+ * under the key "secret".  The same number gets the same hash in every
+ * record and every run with the same key; without the key it cannot be
+ * recomputed from a guess.
  */
 void pii_redact(const struct pii_redactor *r, const char *s, size_t len,
     struct pii_list *l, struct buf *out);
