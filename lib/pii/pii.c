@@ -11,6 +11,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <strings.h>
 #include <time.h>
 
@@ -232,6 +235,37 @@ static const unsigned char trigger[256] = {
 	['@'] = 2, ['['] = 3, ['('] = 3, ['{'] = 3, [':'] = 4, [0xEF] = 5
 };
 
+/*
+ * From 'i', skip whole blocks of 16 bytes holding no trigger byte (in
+ * Hangul text most blocks): digits and ':' (0x30 to 0x3A), '(', '@', '['
+ * '{' and 0xEF.  Returns where the byte-by-byte loop takes over.
+ */
+static size_t
+skip_quiet(const unsigned char *u, size_t i, size_t len)
+{
+#if defined(__SSE2__)
+	const __m128i lo = _mm_set1_epi8(0x30), hi = _mm_set1_epi8(0x3A);
+	const __m128i paren = _mm_set1_epi8('('), at = _mm_set1_epi8('@');
+	const __m128i bracket = _mm_set1_epi8('['), brace = _mm_set1_epi8('{');
+	const __m128i ef = _mm_set1_epi8((char)0xEF);
+
+	while (len - i >= 16) {
+		__m128i b = _mm_loadu_si128((const __m128i *)(u + i));
+		__m128i digit = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(b, lo), b),
+		    _mm_cmpeq_epi8(_mm_min_epu8(b, hi), b));
+		__m128i hit = _mm_or_si128(_mm_or_si128(digit, _mm_cmpeq_epi8(b, paren)),
+		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, at), _mm_cmpeq_epi8(b, bracket)),
+		    _mm_or_si128(_mm_cmpeq_epi8(b, brace), _mm_cmpeq_epi8(b, ef))));
+		int m = _mm_movemask_epi8(hit);
+
+		if (m)
+			return i + (size_t)__builtin_ctz((unsigned)m);
+		i += 16;
+	}
+#endif
+	return i;
+}
+
 void
 pii_cfg_init(struct pii_cfg *cfg)
 {
@@ -254,7 +288,7 @@ pii_find(const struct pii_cfg *cfg, const char *s, size_t len,
 	while (i < len) {
 		switch (trigger[u[i]]) {
 		case 0:
-			i++;
+			i = skip_quiet(u, i + 1, len);
 			continue;
 		case 1:
 			next = i > 0 && is_digit(u[i - 1]) ? i + 1 : number_at(&sc, i);
