@@ -33,7 +33,8 @@ struct trie_edge {
 
 struct trie {
 	struct trie_node *n;
-	int nn, cap;
+	int nn;
+	size_t cap;
 	struct trie_edge *e;
 	size_t ecap, nedges;	/* ecap is a power of two */
 	int *next;		/* next name ending at the same node, per name */
@@ -92,10 +93,7 @@ trie_add_node(struct trie *t, int parent, unsigned char b)
 
 	if (c >= 0)
 		return c;
-	if (t->nn == t->cap) {
-		t->cap *= 2;
-		t->n = xrealloc(t->n, (size_t)t->cap * sizeof *t->n);
-	}
+	t->n = xreserve(t->n, &t->cap, (size_t)t->nn + 1, sizeof *t->n);
 	c = t->nn++;
 	t->n[c].sp = t->n[c].ent = -1;
 	if (b == SP) {
@@ -154,7 +152,7 @@ trie_init(struct trie *t)
 	size_t i;
 
 	t->cap = 1024;
-	t->n = xmalloc((size_t)t->cap * sizeof *t->n);
+	t->n = xmalloc(t->cap * sizeof *t->n);
 	t->nn = 1;		/* node 0 is the root */
 	t->n[0].sp = t->n[0].ent = -1;
 	t->ecap = 1024;
@@ -184,16 +182,16 @@ names_build(void)
 
 		name_len[i] = (unsigned char)n;
 		name_first[i] = is_alnum(f) ? END_WORD :
-		    is_hangul(cp_at(s, n, 0, &cl)) ? END_HANGUL : 0;
+		    utf8_is_hangul_syllable(cp_at(s, n, 0, &cl)) ? END_HANGUL : 0;
 		name_last[i] = is_alnum(l) || l == '.' ? END_WORD :
-		    n >= 3 && is_hangul(cp_at(s, n, n - 3, &cl)) ? END_HANGUL : 0;
+		    n >= 3 && utf8_is_hangul_syllable(cp_at(s, n, n - 3, &cl)) ? END_HANGUL : 0;
 		/* A currency sign ($, US$, €) rather than only letters. */
 		name_sign[i] = 0;
 		for (k = 0; k < n; k += cl ? cl : 1) {
 			int32_t cp = cp_at(s, n, k, &cl);
 
 			if (cp < 0x80 ? !(is_alpha((unsigned char)cp) || cp == '.' ||
-			    cp == ' ') : !is_hangul(cp))
+			    cp == ' ') : !utf8_is_hangul_syllable(cp))
 				name_sign[i] = 1;
 		}
 	}
@@ -354,7 +352,7 @@ name_end_ok(int name, const char *s, size_t len, size_t e)
 	if (digit_at(s, len, e, &n) >= 0)
 		return 0;		/* a symbol glued to the next number */
 	if (name_last[name] != END_HANGUL || (unsigned char)s[e] < 0x80 ||
-	    !is_hangul(cp_at(s, len, e, &n)))
+	    !utf8_is_hangul_syllable(cp_at(s, len, e, &n)))
 		return 1;
 	for (w = money_names[name].flags & MN_STRICT ? ko_after_strict : ko_after;
 	    w->w; w++)
@@ -374,7 +372,7 @@ name_start_ok(int name, const char *s, size_t len, size_t b)
 	if (name_first[name] == END_WORD)
 		return !is_alnum((unsigned char)s[b - 1]);
 	if (name_first[name] == END_HANGUL)
-		return !is_hangul(cp_before(s, len, b, &st));
+		return !utf8_is_hangul_syllable(cp_before(s, len, b, &st));
 	return !is_digit((unsigned char)s[b - 1]);
 }
 

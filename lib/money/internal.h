@@ -109,41 +109,19 @@ is_alnum(unsigned char c)
 	return is_digit(c) || is_alpha(c);
 }
 
-static inline int
-is_hangul(int32_t cp)
-{
-	return cp >= 0xAC00 && cp <= 0xD7A3;
-}
-
 /* The code point at s[i] (-1 when invalid) and its length in *n (0 at the end). */
 static inline int32_t
 cp_at(const char *s, size_t len, size_t i, size_t *n)
 {
+	size_t j = i;
 	int32_t cp;
 
 	if (i >= len) {
 		*n = 0;
 		return -1;
 	}
-	if ((unsigned char)s[i] < 0x80) {
-		*n = 1;
-		return (unsigned char)s[i];
-	}
-	/* The common case, inline: a 3-byte character (all of Hangul). */
-	if (i + 3 <= len) {
-		const unsigned char *u = (const unsigned char *)s + i;
-
-		if ((u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 &&
-		    (u[2] & 0xC0) == 0x80) {
-			cp = (int32_t)((u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 |
-			    (u[2] & 0x3F));
-			if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
-				*n = 3;
-				return cp;
-			}
-		}
-	}
-	*n = (size_t)utf8_decode(s + i, len - i, &cp);
+	cp = utf8_next(s, len, &j);
+	*n = j - i;
 	return cp;
 }
 
@@ -358,15 +336,13 @@ int nstate_value(const struct nstate *st, struct ival *v);
 enum { K_NONE, K_DIGIT, K_ZERO, K_SMALL, K_BIG, K_POINT, K_SU, K_YEO };
 
 /* Per Hangul syllable: its numeral kind and value (kind << 5 | value). */
-#define HANGUL_FIRST 0xAC00
-#define HANGUL_COUNT 11172
-extern unsigned char money_hangul_tab[HANGUL_COUNT];
+extern unsigned char money_hangul_tab[UTF8_HANGUL_COUNT];
 
 /* The numeral kind of Hangul syllable 'cp' (K_NONE for most), by table. */
 static inline int
 hangul_numeral(int32_t cp, int *val)
 {
-	unsigned char k = money_hangul_tab[cp - HANGUL_FIRST];
+	unsigned char k = money_hangul_tab[cp - UTF8_HANGUL_FIRST];
 
 	*val = k & 31;
 	return k >> 5;
@@ -387,7 +363,7 @@ ko_anchor_at(const char *s, size_t len, size_t i)
 	size_t n;
 	int32_t cp = cp_at(s, len, i, &n);
 
-	return is_hangul(cp) && ko_anchor(cp);
+	return utf8_is_hangul_syllable(cp) && ko_anchor(cp);
 }
 
 /* number.c */

@@ -8,7 +8,7 @@
 #include "core/dec.h"
 #include "money/internal.h"
 
-unsigned char money_hangul_tab[HANGUL_COUNT];
+unsigned char money_hangul_tab[UTF8_HANGUL_COUNT];
 
 static int
 hangul_numeral_slow(int32_t cp, int *val)
@@ -45,8 +45,8 @@ money_hangul_build(void)
 {
 	size_t i;
 
-	for (i = 0; i < HANGUL_COUNT; i++) {
-		int val = 0, kind = hangul_numeral_slow((int32_t)(HANGUL_FIRST + i),
+	for (i = 0; i < UTF8_HANGUL_COUNT; i++) {
+		int val = 0, kind = hangul_numeral_slow((int32_t)(UTF8_HANGUL_FIRST + i),
 		    &val);
 
 		money_hangul_tab[i] = (unsigned char)(kind << 5 | val);
@@ -109,7 +109,7 @@ ko_point(struct nstate *st, const char *s, size_t len, size_t r, size_t *end)
 	while (m + 1 < sizeof buf) {
 		int32_t c2 = cp_at(s, len, r, &rn);
 
-		if (!is_hangul(c2))
+		if (!utf8_is_hangul_syllable(c2))
 			break;
 		k2 = hangul_numeral(c2, &v2);
 		if (k2 != K_DIGIT && k2 != K_ZERO)
@@ -223,7 +223,7 @@ ko_hangul(struct nstate *st, const char *s, size_t len, size_t q, int spaced,
 	int32_t cp = cp_at(s, len, q, &n);
 	int kind, val = 0, r;
 
-	kind = is_hangul(cp) ? hangul_numeral(cp, &val) : K_NONE;
+	kind = utf8_is_hangul_syllable(cp) ? hangul_numeral(cp, &val) : K_NONE;
 	if (kind == K_NONE)
 		return STEP_STOP;
 	if (spaced && kind != K_DIGIT && kind != K_SMALL && kind != K_BIG)

@@ -84,7 +84,7 @@ word_start_ok(const char *s, size_t len, size_t i, const char *w)
 	if ((unsigned char)w[0] < 0x80)
 		return !is_alnum((unsigned char)s[i - 1]);
 	cp = cp_before(s, len, i, &st);
-	return !is_hangul(cp);
+	return !utf8_is_hangul_syllable(cp);
 }
 
 /* ---------------------------------------------------------------- numbers */

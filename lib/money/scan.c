@@ -219,7 +219,7 @@ qualifiers(const char *s, size_t len, size_t start, size_t end, int *qual,
 			if (!hangul && b == start)
 				continue;	/* "about$5" is not "about $5" */
 			if (b - q->n > 0 && (hangul ?
-			    is_hangul(cp_before(s, len, b - q->n, &st)) :
+			    utf8_is_hangul_syllable(cp_before(s, len, b - q->n, &st)) :
 			    is_alnum((unsigned char)s[b - q->n - 1])))
 				continue;	/* inside a word: 계약, hereabout */
 			hit = q;
@@ -261,10 +261,7 @@ emit(struct scan *sc, size_t start, size_t end, int code, const struct dec *lo,
 	struct money *m;
 	int qual = MONEY_EXACT;
 
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 8;
-		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
-	}
+	l->v = xreserve(l->v, &l->cap, l->n + 1, sizeof *l->v);
 	m = &l->v[l->n++];
 	memset(m, 0, sizeof *m);
 	m->start = start;
@@ -355,7 +352,7 @@ compose(struct scan *sc, struct side *sd, struct dec *val)
 		if (p == sd->end || p >= len)
 			return;		/* glued: 5$30 is not five dollars thirty */
 		if (!(digit_at(s, len, p, &dl) >= 0 || is_alpha((unsigned char)s[p]) ||
-		    is_hangul(cp_at(s, len, p, &dl))))
+		    utf8_is_hangul_syllable(cp_at(s, len, p, &dl))))
 			return;
 		if (money_parse_num(s, len, p, &m) <= 0 || (m.flags & (N_SCALE | N_UNIT |
 		    N_VAGUE | N_SEP | N_COMMADEC | N_BARE)) || !num_edges_ok(s, len, &m))
@@ -810,7 +807,7 @@ money_find(const struct money_cfg *cfg, const char *s, size_t len,
 			cp = cp_at(s, len, i, &n);
 			hword = 1;
 			/* 12천: a numeral glued to digits belongs to their number */
-			if (is_hangul(cp) && ko_anchor(cp) &&
+			if (utf8_is_hangul_syllable(cp) && ko_anchor(cp) &&
 			    !(i > 0 && is_digit((unsigned char)s[i - 1]))) {
 				r = try_amount(&sc, i);
 				if (r > i + 3) {
