@@ -48,12 +48,14 @@ expect_eq "bad --assume: exit" 2 $?
 expect_grep "bad --assume: message" "^winnow-money: --assume: expected SYMBOL=CODE" err
 
 # The committed currency table is what its sources generate (skipped
-# without Python or Debian's iso-codes, which only regenerating needs).
-if command -v python3 >/dev/null && [ -r /usr/share/iso-codes/json/iso_4217.json ]; then
+# without Python, Debian's iso-codes or unicode-cldr-core, which only
+# regenerating needs).
+if command -v python3 >/dev/null && [ -r /usr/share/iso-codes/json/iso_4217.json ] &&
+    [ -r /usr/share/unicode/cldr/common/main/en.xml ]; then
 	"$SRC/scripts/gen-money-names" --check >err 2>&1 ||
 	    fail "lib/money/money_names.c is stale: $(cat err)"
 else
-	echo "skip: gen-money-names --check (no python3 or iso-codes)"
+	echo "skip: gen-money-names --check (no python3, iso-codes or unicode-cldr-core)"
 fi
 
 done_tests
