@@ -11,22 +11,6 @@
 #include "core/util.h"
 #include "dedupe/internal.h"
 
-void
-dedupe_reserve(void *pp, size_t *cap, size_t need, size_t size)
-{
-	void **p = pp;
-	size_t n = *cap ? *cap : 16;
-
-	if (need <= *cap)
-		return;
-	while (n < need)
-		n *= 2;
-	if (n > SIZE_MAX / size)
-		out_of_memory();
-	*p = xrealloc(*p, n * size);
-	*cap = n;
-}
-
 /*
  * Engine.
  */
@@ -136,8 +120,10 @@ prepare(struct dedupe *d, const char *text, size_t len, struct dedupe_result *re
 			pos = end + 1;
 			continue;
 		}
-		dedupe_reserve(&d->s.paras, &d->s.cappara, res->n + 1, sizeof *d->s.paras);
-		dedupe_reserve(&d->s.work, &d->s.capwork, res->n + 1, sizeof *d->s.work);
+		d->s.paras = xreserve(d->s.paras, &d->s.cappara, res->n + 1,
+		    sizeof *d->s.paras);
+		d->s.work = xreserve(d->s.work, &d->s.capwork, res->n + 1,
+		    sizeof *d->s.work);
 		p = &d->s.paras[res->n];
 		w = &d->s.work[res->n];
 		memset(p, 0, sizeof *p);

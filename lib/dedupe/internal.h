@@ -301,12 +301,6 @@ struct dedupe {
 	struct dedupe_stats st;
 };
 
-/*
- * dedupe_reserve(&p, &cap, need, size): make room for 'need' elements of
- * 'size' bytes in the array 'p' of capacity 'cap', doubling.
- */
-void dedupe_reserve(void *pp, size_t *cap, size_t need, size_t size);
-
 /* dedupe_grow_sigs(d, n): room for 'n' signatures (grown by a quarter). */
 void dedupe_grow_sigs(struct dedupe *d, size_t n);
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/utf8.h"
+#include "core/util.h"
 #include "dedupe/internal.h"
 
 /* Shingles of paragraph 'i' into d->s.sh; returns their number. */
@@ -16,25 +17,11 @@ shingle(struct dedupe *d, const struct work *w)
 	const char *s = d->s.keys.data + w->key;
 	size_t n = 0, i = 0;
 
-	dedupe_reserve(&d->s.cps, &d->s.capcps, w->keylen + 1, sizeof *d->s.cps);
-	while (i < w->keylen) {
-		unsigned char c = (unsigned char)s[i];
-		int32_t cp;
-
-		if ((c & 0xF0) == 0xE0 && w->keylen - i >= 3) {
-			/* Keys are valid UTF-8; Hangul and CJK take three bytes. */
-			cp = (int32_t)((c & 0x0F) << 12 | (s[i + 1] & 0x3F) << 6 |
-			    (s[i + 2] & 0x3F));
-			i += 3;
-		} else if (c < 0x80) {
-			cp = c;
-			i++;
-		} else {
-			i += (size_t)utf8_decode(s + i, w->keylen - i, &cp);
-		}
-		d->s.cps[n++] = (uint32_t)cp;
-	}
-	dedupe_reserve(&d->s.sh, &d->s.capsh, n + 1, sizeof *d->s.sh);
+	d->s.cps = xreserve(d->s.cps, &d->s.capcps, w->keylen + 1,
+	    sizeof *d->s.cps);
+	while (i < w->keylen)
+		d->s.cps[n++] = (uint32_t)utf8_next(s, w->keylen, &i);
+	d->s.sh = xreserve(d->s.sh, &d->s.capsh, n + 1, sizeof *d->s.sh);
 	return minhash_shingles(&d->mh, d->s.cps, n, d->s.sh);
 }
 
@@ -53,7 +40,7 @@ shingle_containment(struct dedupe *d, size_t a, size_t b)
 	size_t nb = shingle(d, &d->s.work[b]), na, in = 0;
 
 	/* b's shingles, sorted, in a buffer of their own; then a's. */
-	dedupe_reserve(&d->s.sh2, &d->s.capsh2, nb + 1, sizeof *d->s.sh2);
+	d->s.sh2 = xreserve(d->s.sh2, &d->s.capsh2, nb + 1, sizeof *d->s.sh2);
 	memcpy(d->s.sh2, d->s.sh, nb * sizeof *d->s.sh);
 	qsort(d->s.sh2, nb, sizeof *d->s.sh2, cmp_u64);
 	na = shingle(d, &d->s.work[a]);
@@ -69,10 +56,11 @@ near_sketch(struct dedupe *d, const struct dedupe_result *res)
 	if (!d->near_index && !d->fp_index)
 		return;
 	if (d->near_index)
-		dedupe_reserve(&d->s.lsigs, &d->s.caplsigs, res->n * MINHASH_K + 1, 1);
+		d->s.lsigs = xreserve(d->s.lsigs, &d->s.caplsigs,
+		    res->n * MINHASH_K + 1, 1);
 	if (d->bands > 0)
-		dedupe_reserve(&d->s.lbands, &d->s.caplbands, res->n * (size_t)d->bands + 1,
-		    sizeof *d->s.lbands);
+		d->s.lbands = xreserve(d->s.lbands, &d->s.caplbands,
+		    res->n * (size_t)d->bands + 1, sizeof *d->s.lbands);
 	for (size_t i = 0; i < res->n; i++) {
 		struct work *w = &d->s.work[i];
 		size_t nsh;
@@ -86,7 +74,8 @@ near_sketch(struct dedupe *d, const struct dedupe_result *res)
 			d->s.lbands[i * (size_t)d->bands + (size_t)b] = minhash_band(&d->mh,
 			    d->s.lsigs + i * MINHASH_K, b, d->rows);
 		if (d->fp_index) {
-			dedupe_reserve(&d->s.fps, &d->s.capfps, d->s.nfps + nsh + 1, sizeof *d->s.fps);
+			d->s.fps = xreserve(d->s.fps, &d->s.capfps,
+			    d->s.nfps + nsh + 1, sizeof *d->s.fps);
 			w->fp = d->s.nfps;
 			w->nfp = minhash_winnow(d->s.sh, nsh, WINNOW_WINDOW,
 			    d->s.fps + d->s.nfps);
@@ -154,9 +143,11 @@ near_find_contained(struct dedupe *d, const struct dedupe_result *res,
 	for (i = 0; i < res->n; i++)
 		for (j = 0; j < d->s.work[i].nfp; j++)
 			imap_add(d->s.local_fps, d->s.fps[d->s.work[i].fp + j], (uint32_t)i);
-	dedupe_reserve(&d->s.counts, &d->s.capcounts, res->n + 1, sizeof *d->s.counts);
+	d->s.counts = xreserve(d->s.counts, &d->s.capcounts, res->n + 1,
+	    sizeof *d->s.counts);
 	memset(d->s.counts, 0, res->n * sizeof *d->s.counts);
-	dedupe_reserve(&d->s.cand, &d->s.capcand, res->n + 1, sizeof *d->s.cand);
+	d->s.cand = xreserve(d->s.cand, &d->s.capcand, res->n + 1,
+	    sizeof *d->s.cand);
 
 	for (i = 0; i < res->n; i++) {
 		struct work *w = &d->s.work[i];
@@ -268,7 +259,8 @@ near_contained_match(struct dedupe *d, const struct work *w,
 		return -1;
 	while (size < w->nfp * FP_CAP * 2)
 		size *= 2;
-	dedupe_reserve(&d->s.cand, &d->s.capcand, 2 * size, sizeof *d->s.cand);
+	d->s.cand = xreserve(d->s.cand, &d->s.capcand, 2 * size,
+	    sizeof *d->s.cand);
 	memset(d->s.cand, 0, 2 * size * sizeof *d->s.cand);
 	for (i = 0; i < w->nfp; i++) {
 		size_t n = imap_get(d->fp_index_map, d->s.fps[w->fp + i], vals, FP_CAP);

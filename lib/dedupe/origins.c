@@ -112,7 +112,7 @@ origins_remember(struct origins *o, uint64_t ord, const char *id, size_t idlen)
 		r->ord = 0;
 		return;
 	}
-	dedupe_reserve(&r->s, &r->cap, idlen + 1, 1);
+	r->s = xreserve(r->s, &r->cap, idlen + 1, 1);
 	memcpy(r->s, id, idlen);
 	r->s[idlen] = '\0';
 	r->len = idlen;
