@@ -142,7 +142,8 @@ DEDUPE_OBJ = \
 	$(BUILD)/lib/dedupe/minhash.o \
 	$(BUILD)/lib/dedupe/near.o \
 	$(BUILD)/lib/dedupe/origins.o \
-	$(BUILD)/lib/dedupe/payload.o
+	$(BUILD)/lib/dedupe/payload.o \
+	$(BUILD)/lib/dedupe/ptab.o
 
 # lib/money: winnow-money
 MONEY_OBJ = \

@@ -12,11 +12,13 @@
 #include "record/rec.h"
 
 static struct dedupe_opts opts = { .min_chars = 20, .contained = -1 };
-static const char *state_file;		/* --state */
+static char **state_files;		/* --state, in order */
+static int nstates;
+static const char *state_file;		/* the first, or NULL */
 static const char *removed_path;	/* --removed */
 static int read_only;			/* --read-only */
 static double wait_secs;		/* --wait: < 0 forever */
-static struct state *state;
+static struct state **states;		/* open, one per --state */
 static struct dedupe *engine;
 static struct out *removed;
 static struct buf text, id;
@@ -65,7 +67,10 @@ option(struct cli *c, int opt, const char *arg)
 		removed_path = arg;
 		return CLI_GO;
 	case OPT_STATE:
-		state_file = arg;
+		state_files = xreallocarray(state_files, (size_t)nstates + 1,
+		    sizeof *state_files);
+		state_files[nstates++] = (char *)arg;
+		state_file = state_files[0];
 		return CLI_GO;
 	case OPT_READ_ONLY:
 		read_only = 1;
@@ -94,23 +99,29 @@ start(struct cli *c)
 
 	if (opts.contained < 0)
 		opts.contained = opts.near > 0;	/* on by default in near mode */
-	if (opts.memory && (opts.near > 0 || opts.contained)) {
-		warnx("'--memory' caps exact mode only (not --near or --contained)");
-		return CLI_USAGE;
-	}
 	if (read_only && state_file == NULL) {
 		warnx("'--read-only' needs '--state FILE'");
 		return CLI_USAGE;
 	}
+	if (nstates > 1 && !read_only) {
+		warnx("several '--state' files are read together with '--read-only' "
+		    "only (merge them with --merge to keep them as one)");
+		return CLI_USAGE;
+	}
 	opts.origins = removed_path != NULL;
-	if (state_file) {
-		rc = state_open(&state, state_file, DEDUPE_KIND, read_only ?
-		    STATE_READ_ONLY | STATE_MUST_EXIST : 0, wait_secs);
-		if (rc != STATE_OK)
-			return state_exit_status(rc);
-		engine = dedupe_new(&opts, state_seed(state));
-		if (dedupe_load(engine, state) < 0)
-			return state_exit_status(STATE_BAD);
+	if (nstates > 0) {
+		states = xcalloc((size_t)nstates, sizeof *states);
+		/* Oldest first: they are added in order, as one run saw them. */
+		for (int i = 0; i < nstates; i++) {
+			rc = state_open(&states[i], state_files[i], DEDUPE_KIND,
+			    read_only ? STATE_READ_ONLY | STATE_MUST_EXIST : 0, wait_secs);
+			if (rc != STATE_OK)
+				return state_exit_status(rc);
+			if (engine == NULL)
+				engine = dedupe_new(&opts, state_seed(states[i]));
+			if (dedupe_load(engine, states[i]) < 0)
+				return state_exit_status(STATE_BAD);
+		}
 	} else {
 		if (state_random_seed(seed) < 0)
 			return EXIT_OSERR;
@@ -162,13 +173,16 @@ commit(struct cli *c)
 		return -1;
 	}
 	removed = NULL;
-	if (state == NULL || read_only)
-		return 0;
-	if (!dedupe_changed(engine) && !state_is_new(state))
-		return 0;	/* nothing new: leave the file alone */
-	if (dedupe_save(engine, state) < 0)
-		return -1;
 	dedupe_stats(engine, &s);
+	if (s.full > 0)
+		warnx("--memory reached: %llu paragraphs were judged but not "
+		    "remembered; give more --memory", (unsigned long long)s.full);
+	if (states == NULL || read_only)
+		return 0;
+	if (!dedupe_changed(engine) && !state_is_new(states[0]))
+		return 0;	/* nothing new: leave the file alone */
+	if (dedupe_save(engine, states[0]) < 0)
+		return -1;
 	if (s.bloom && s.bloom_fpr > 1e-3)
 		warnx("state '%s': its Bloom filter is getting full: %.2g of new "
 		    "paragraphs are taken for duplicates; give it more --memory "
@@ -258,11 +272,14 @@ main(int argc, char *argv[])
 		    "                         id, para (index among paragraphs), text, first\n"
 		    "                         (id of the record that held it first, when\n"
 		    "                         known), reason, similarity\n"
-		    "      --state FILE       remember paragraphs across runs in FILE\n"
+		    "      --state FILE       remember paragraphs across runs in FILE; with\n"
+		    "                         --read-only, several: read in order, as one\n"
 		    "      --read-only        check against --state without adding to it\n"
 		    "      --wait[=SECS]      wait for a state another run holds (default: fail)\n"
-		    "      --memory SIZE      exact mode in SIZE bytes (e.g. 512M): a Bloom\n"
-		    "                         filter, with a small false-positive rate (-v)\n"
+		    "      --memory SIZE      remember in SIZE bytes (e.g. 512M).  Exact mode:\n"
+		    "                         a Bloom filter, with a small false-positive\n"
+		    "                         rate (-v); near mode: paragraphs beyond what\n"
+		    "                         fits are judged but not remembered (warned)\n"
 		    "      --merge STATE...   write the union of shard states (made from one\n"
 		    "                         empty state) to -o FILE or standard output\n",
 		.example =
@@ -284,7 +301,10 @@ main(int argc, char *argv[])
 	status = cli_main(&spec, argc, argv);
 	if (removed)
 		out_abort(removed);
-	state_close(state);
+	for (int i = 0; i < nstates && states; i++)
+		state_close(states[i]);
+	free(states);
+	free(state_files);
 	dedupe_free(engine);
 	buf_release(&text);
 	buf_release(&id);

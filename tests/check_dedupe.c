@@ -302,8 +302,11 @@ START_TEST(test_dedupe_contained)
 	expect(verdicts(d, K1t "\n" P1 "\n" K1 " " K2, "1"), "CKK");
 	/* Across records, a teaser long enough for fingerprints (K1 is). */
 	expect(verdicts(d, P2 "\n" K1, "2"), "KC");
-	/* A short one is checked within its record only. */
-	expect(verdicts(d, K1t "\n" K1t, "3"), "KE");
+	/*
+	 * The teaser dropped in record 1 is remembered all the same: every
+	 * paragraph judged is, kept or dropped.
+	 */
+	expect(verdicts(d, K1t "\n" K1t, "3"), "EE");
 	/* A subhead made of phrases of the paragraph below is no teaser. */
 	expect(verdicts(d, SUB "\n" K1 " " K2 "!", "4"), "KE");
 	dedupe_free(d);

@@ -41,21 +41,31 @@ START_TEST(test_minhash_shingle_counts)
 }
 END_TEST
 
+/* The signature of 'n' shingle hashes. */
+static void
+sign(const struct minhash *mh, const uint64_t *sh, size_t n, uint8_t *sig)
+{
+	uint32_t mins[MINHASH_K];
+
+	minhash_mins(mh, sh, n, mins);
+	minhash_sig(mins, sig);
+}
+
 START_TEST(test_minhash_identical_and_disjoint)
 {
 	struct minhash mh;
 	uint64_t a[200], b[200];
-	uint8_t sa[MINHASH_K], sb[MINHASH_K];
+	uint8_t sa[MINHASH_SIG], sb[MINHASH_SIG];
 
 	minhash_init(&mh, seed1, sizeof seed1);
 	for (int i = 0; i < 200; i++) {
 		a[i] = next();
 		b[i] = next();
 	}
-	minhash_sign(&mh, a, 200, sa);
-	minhash_sign(&mh, a, 200, sb);
+	sign(&mh, a, 200, sa);
+	sign(&mh, a, 200, sb);
 	ck_assert(minhash_similarity(sa, sb) == 1.0);
-	minhash_sign(&mh, b, 200, sb);
+	sign(&mh, b, 200, sb);
 	ck_assert(minhash_similarity(sa, sb) < 0.1);
 }
 END_TEST
@@ -78,22 +88,24 @@ START_TEST(test_minhash_estimate_unbiased)
 			/* |A∩B| = c, |A∪B| = 2*size - c, J = c / (2*size - c). */
 			int c = (int)lround(2 * size * j / (1 + j));
 			uint64_t a[150], b[150];
-			uint8_t sa[MINHASH_K], sb[MINHASH_K];
+			uint8_t sa[MINHASH_SIG], sb[MINHASH_SIG];
 			double e;
 
 			for (int i = 0; i < size; i++) {
 				a[i] = next();
 				b[i] = i < c ? a[i] : next();
 			}
-			minhash_sign(&mh, a, (size_t)size, sa);
-			minhash_sign(&mh, b, (size_t)size, sb);
+			sign(&mh, a, (size_t)size, sa);
+			sign(&mh, b, (size_t)size, sb);
 			e = minhash_similarity(sa, sb);
 			sum += e;
 			sum2 += e * e;
 		}
 		mean = sum / trials;
 		sd = sqrt(sum2 / trials - mean * mean);
-		want_sd = sqrt(j * (1 - j) / MINHASH_K);
+		/* Positions agree with p = j + (1 - j) / 4; the estimate
+		 * rescales p by 4/3. */
+		want_sd = sqrt((j + (1 - j) / 4) * (1 - j) * 3 / 4 / MINHASH_K) / 0.75;
 		ck_assert_msg(fabs(mean - j) < 0.015, "J %.1f: mean estimate %.3f", j, mean);
 		ck_assert_msg(sd < 1.3 * want_sd + 0.005, "J %.1f: spread %.3f, ideal %.3f",
 		    j, sd, want_sd);
@@ -101,20 +113,23 @@ START_TEST(test_minhash_estimate_unbiased)
 }
 END_TEST
 
-/* The early-exit test agrees with the full estimate. */
+/* The threshold test agrees with the full estimate. */
 START_TEST(test_minhash_similar_agrees)
 {
 	int bad = 0;
 
 	for (int t = 0; t < 20000; t++) {
-		uint8_t a[MINHASH_K], b[MINHASH_K];
+		uint8_t a[MINHASH_SIG], b[MINHASH_SIG];
 		int differ = (int)(next() % (MINHASH_K + 1));
 		double j = 0.3 + (double)(next() % 70) / 100, s = -1, full;
 
-		for (int i = 0; i < MINHASH_K; i++)
+		for (int i = 0; i < MINHASH_SIG; i++)
 			a[i] = b[i] = (uint8_t)next();
-		for (int i = 0; i < differ; i++)
-			b[next() % MINHASH_K] ^= (uint8_t)(1 + next() % 255);
+		for (int i = 0; i < differ; i++) {
+			int k = (int)(next() % MINHASH_K);
+
+			b[k / 4] ^= (uint8_t)((1 + next() % 3) << (2 * (k % 4)));
+		}
 		full = minhash_similarity(a, b);
 		if (minhash_similar(a, b, j, &s) != (full >= j) ||
 		    (full >= j && s != full))
@@ -129,7 +144,7 @@ START_TEST(test_minhash_keyed)
 	struct minhash m1, m2;
 	uint32_t cps[40];
 	uint64_t sh[40];
-	uint8_t s1[MINHASH_K], s2[MINHASH_K];
+	uint8_t s1[MINHASH_SIG], s2[MINHASH_SIG];
 	size_t n;
 
 	minhash_init(&m1, seed1, sizeof seed1);
@@ -137,9 +152,9 @@ START_TEST(test_minhash_keyed)
 	for (int i = 0; i < 40; i++)
 		cps[i] = 0xAC00 + (uint32_t)(next() % 11172);
 	n = minhash_shingles(&m1, cps, 40, sh);
-	minhash_sign(&m1, sh, n, s1);
+	sign(&m1, sh, n, s1);
 	n = minhash_shingles(&m2, cps, 40, sh);
-	minhash_sign(&m2, sh, n, s2);
+	sign(&m2, sh, n, s2);
 	/* Same text, other seed: unrelated signatures. */
 	ck_assert(minhash_similarity(s1, s2) < 0.2);
 }
@@ -151,18 +166,18 @@ START_TEST(test_minhash_lsh_params)
 	int bands, rows;
 
 	minhash_lsh_params(0.8, &bands, &rows);
-	ck_assert_int_eq(rows, 5);
-	ck_assert_int_eq(bands, 25);
-	/* Two bands of 25 shared: J 0.8 almost surely, J 0.5 rarely. */
-	ck_assert(minhash_lsh_prob(25, 5, 0.8) > 0.999);
-	ck_assert(minhash_lsh_prob(25, 5, 0.5) < 0.2);
-	ck_assert(minhash_lsh_prob(25, 5, 0.3) < 0.002);
+	ck_assert_int_eq(rows, 2);
+	ck_assert_int_eq(bands, 6);
+	/* One band of 6 shared: J 0.8 almost surely, J 0.3 seldom. */
+	ck_assert(minhash_lsh_prob(6, 2, 0.8) > 0.995);
+	ck_assert(minhash_lsh_prob(6, 2, 0.3) < 0.45);
+	ck_assert(minhash_lsh_prob(6, 2, 0.1) < 0.06);
 	for (unsigned i = 0; i < 5; i++) {
 		minhash_lsh_params(js[i], &bands, &rows);
 		ck_assert_int_le(bands * rows, MINHASH_K);
 		ck_assert(minhash_lsh_prob(bands, rows, js[i]) >= 0.995);
-		/* One more row per band would miss too many. */
-		ck_assert(minhash_lsh_prob(MINHASH_K / (rows + 1), rows + 1, js[i]) < 0.995);
+		/* One band fewer would miss too many. */
+		ck_assert(bands == 1 || minhash_lsh_prob(bands - 1, rows, js[i]) < 0.995);
 	}
 }
 END_TEST
@@ -170,16 +185,16 @@ END_TEST
 START_TEST(test_minhash_bands_agree)
 {
 	struct minhash mh;
-	uint8_t a[MINHASH_K], b[MINHASH_K];
+	uint32_t a[MINHASH_K], b[MINHASH_K];
 
 	minhash_init(&mh, seed1, sizeof seed1);
 	for (int i = 0; i < MINHASH_K; i++)
-		a[i] = b[i] = (uint8_t)next();
+		a[i] = b[i] = (uint32_t)next();
 	b[7] ^= 1;	/* band 1 of rows 6 differs */
 	ck_assert_uint_eq(minhash_band(&mh, a, 0, 6), minhash_band(&mh, b, 0, 6));
 	ck_assert_uint_ne(minhash_band(&mh, a, 1, 6), minhash_band(&mh, b, 1, 6));
 	/* The same bytes as another band: another bucket. */
-	memcpy(a + 6, a, 6);
+	memcpy(a + 6, a, 6 * sizeof a[0]);
 	ck_assert_uint_ne(minhash_band(&mh, a, 0, 6), minhash_band(&mh, a, 1, 6));
 }
 END_TEST

@@ -46,15 +46,16 @@ dedupe_new(const struct dedupe_opts *o, const unsigned char *seed)
 	minhash_init(&d->mh, seed, STATE_SEED_SIZE);
 	if (o->near > 0) {
 		minhash_lsh_params(o->near, &d->bands, &d->rows);
+		d->made_for = o->near;
 		d->near_index = 1;
 	}
 	d->fp_index = o->contained;
-	if (o->memory > 0)
+	if (d->near_index || d->fp_index)
+		dedupe_use_ptab(d, d->bands, d->rows, o->near);
+	else if (o->memory > 0)
 		d->bloom = bloom_new(o->memory);
 	else
 		d->set = hset_new(0);
-	d->band_index = imap_new(BAND_CAP);
-	d->fp_index_map = imap_new(FP_CAP);
 	d->s.local_set = hset_new(0);
 	d->s.local_bands = imap_new(BAND_CAP);
 	d->s.local_fps = imap_new(COMMON_FP + 1);
@@ -70,32 +71,49 @@ dedupe_free(struct dedupe *d)
 		return;
 	hset_free(d->set);
 	bloom_free(d->bloom);
-	free(d->sigs);
-	imap_free(d->band_index);
-	imap_free(d->fp_index_map);
+	ptab_free(d->pt);
+	free(d->pt);
 	origins_free(d->origins);
 	scratch_free(&d->s);
 	free(d);
 }
 
-/*
- * Room for 'n' signatures.  They are most of near mode's memory, so the
- * array grows by a quarter, not by doubling.
- */
 void
-dedupe_grow_sigs(struct dedupe *d, size_t n)
+dedupe_use_ptab(struct dedupe *d, int bands, int rows, double made_for)
 {
-	size_t cap = d->capsig / MINHASH_K;
+	hset_free(d->set);
+	d->set = NULL;
+	bloom_free(d->bloom);
+	d->bloom = NULL;
+	if (d->pt)
+		ptab_free(d->pt);
+	else
+		d->pt = xmalloc(sizeof *d->pt);
+	d->bands = bands;
+	d->rows = rows;
+	d->made_for = made_for;
+	d->near_index = bands > 0;
+	ptab_init(d->pt, bands, rows, d->fp_index);
+	if (d->o.memory > 0)
+		ptab_limit(d->pt, d->o.memory);
+}
 
-	if (n <= cap)
-		return;
-	cap += cap / 4 + 1024;
-	if (cap < n)
-		cap = n;
-	if (cap > SIZE_MAX / MINHASH_K)
-		out_of_memory();
-	d->sigs = xrealloc(d->sigs, cap * MINHASH_K);
-	d->capsig = cap * MINHASH_K;
+int
+dedupe_remember(struct dedupe *d, struct hkey k, const uint8_t *sig,
+    const uint32_t *bkeys, const uint32_t *fps, size_t nfp)
+{
+	int rc;
+
+	if (d->pt == NULL) {
+		rc = d->bloom ? bloom_add(d->bloom, k) : hset_add(d->set, k);
+	} else {
+		if (ptab_find(d->pt, k) >= 0)
+			return 0;
+		rc = ptab_add(d->pt, k, sig, bkeys, fps, nfp);
+	}
+	if (rc > 0)
+		d->changed = 1;
+	return rc;
 }
 
 /* Split 'text' into paragraphs and compute what each needs. */
@@ -145,6 +163,8 @@ prepare(struct dedupe *d, const char *text, size_t len, struct dedupe_result *re
 			/* The record's lookups then overlap their waits. */
 			if (d->set)
 				hset_prefetch(d->set, w->h);
+			else if (d->pt)
+				ptab_prefetch(d->pt, w->h);
 		}
 		res->n++;
 		pos = end + 1;
@@ -158,12 +178,12 @@ prefetch(const struct dedupe *d, const struct dedupe_result *res, size_t i)
 {
 	const struct work *w;
 
-	if (i >= res->n || !(w = &d->s.work[i])->judged)
+	if (i >= res->n || !(w = &d->s.work[i])->judged || d->pt == NULL)
 		return;
-	for (int b = 0; b < d->bands; b++)
-		imap_prefetch(d->band_index, d->s.lbands[i * (size_t)d->bands + (size_t)b]);
+	for (int b = 0; b < d->pt->bands; b++)
+		ptab_band_prefetch(d->pt, b, d->s.lbands[i * (size_t)d->bands + (size_t)b]);
 	for (size_t j = 0; j < w->nfp; j++)
-		imap_prefetch(d->fp_index_map, d->s.fps[w->fp + j]);
+		imap_prefetch(d->pt->fp_map, d->s.fps[w->fp + j]);
 }
 
 static void
@@ -194,13 +214,11 @@ judge(struct dedupe *d, struct dedupe_result *res)
 		} else if (hset_has(d->s.local_set, w->h)) {
 			p->verdict = DEDUPE_EXACT;
 			origins_self(d->origins, d->ord, p);
-		} else if (d->o.near > 0 &&
-		    (m = near_match(d, d->band_index, d->sigs, i, &sim)) >= 0) {
+		} else if (d->o.near > 0 && (m = near_match(d, i, &sim)) >= 0) {
 			p->verdict = DEDUPE_NEAR;
 			p->similarity = sim;
 			origins_get(d->origins, pid_tag((uint32_t)m), p);
-		} else if (d->o.near > 0 &&
-		    near_match(d, d->s.local_bands, d->s.lsigs, i, &sim) >= 0) {
+		} else if (d->o.near > 0 && near_match_local(d, i, &sim) >= 0) {
 			p->verdict = DEDUPE_NEAR;
 			p->similarity = sim;
 			origins_self(d->origins, d->ord, p);
@@ -214,49 +232,44 @@ judge(struct dedupe *d, struct dedupe_result *res)
 			p->similarity = sim;
 			origins_get(d->origins, pid_tag((uint32_t)m), p);
 		}
-		if (p->verdict != DEDUPE_KEEP) {
+		if (p->verdict != DEDUPE_KEEP)
 			res->dropped++;
-			continue;
-		}
-		hset_add(d->s.local_set, w->h);
-		for (int b = 0; b < d->bands; b++)
-			imap_add(d->s.local_bands, d->s.lbands[i * (size_t)d->bands + (size_t)b],
-			    (uint32_t)i);
+		/* Later paragraphs are compared with this one, kept or not. */
+		if (hset_add(d->s.local_set, w->h))
+			for (int b = 0; b < d->bands; b++)
+				imap_add(d->s.local_bands,
+				    d->s.lbands[i * (size_t)d->bands + (size_t)b], (uint32_t)i);
 	}
 }
 
-/* Remember the kept paragraphs of a kept record. */
+/*
+ * Remember every judged paragraph of a kept record, kept or dropped: what
+ * is remembered after some records then depends on nothing but those
+ * records, so the states of consecutive shards, loaded in order, hold what
+ * one run over them holds (exact mode remembered only kept paragraphs,
+ * which is the same thing there: a dropped one's key is known already).
+ */
 static void
 commit(struct dedupe *d, struct dedupe_result *res)
 {
 	prefetch(d, res, 0);
 	for (size_t i = 0; i < res->n; i++) {
 		struct work *w = &d->s.work[i];
-		uint32_t pid;
+		int rc;
 
 		prefetch(d, res, i + 1);
-		if (d->s.paras[i].verdict != DEDUPE_KEEP)
+		if (!w->judged)
 			continue;
-		dedupe_set_add(d, w->h);
+		rc = dedupe_remember(d, w->h, d->near_index ?
+		    d->s.lsigs + i * MINHASH_SIG : NULL,
+		    d->s.lbands + i * (size_t)d->bands,
+		    d->fp_index ? d->s.fps + w->fp : NULL, w->nfp);
+		if (rc <= 0)
+			continue;
 		origins_put(d->origins, w->h.lo, d->ord);
-		if (!d->near_index && !d->fp_index)
-			continue;
-		if (d->nsig >= UINT32_MAX - 1)
-			continue;	/* 4 billion paragraphs: stop indexing */
-		pid = (uint32_t)d->nsig;
-		if (d->near_index) {
-			dedupe_grow_sigs(d, d->nsig + 1);
-			memcpy(d->sigs + d->nsig * MINHASH_K, d->s.lsigs + i * MINHASH_K,
-			    MINHASH_K);
-		}
-		for (int b = 0; b < d->bands; b++)
-			imap_add(d->band_index, d->s.lbands[i * (size_t)d->bands + (size_t)b],
-			    pid);
-		for (size_t j = 0; d->fp_index && j < w->nfp; j++)
-			imap_add(d->fp_index_map, d->s.fps[w->fp + j], pid);
-		d->nsig++;
-		d->changed = 1;
-		origins_put(d->origins, pid_tag(pid), d->ord);
+		if (d->pt)
+			origins_put(d->origins, pid_tag((uint32_t)(d->pt->n - 1)),
+			    d->ord);
 	}
 }
 
@@ -362,14 +375,15 @@ dedupe_stats(const struct dedupe *d, struct dedupe_stats *s)
 		s->bytes = bloom_bytes(d->bloom);
 		s->bloom_fpr = bloom_fpr(d->bloom, s->distinct);
 		s->bloom_capacity = bloom_capacity(d->bloom, 1e-4);
+	} else if (d->pt) {
+		s->distinct = d->pt->n;
+		s->bytes = ptab_bytes(d->pt);
+		s->full = d->pt->full;
+		s->capacity = d->pt->max;
 	} else {
 		s->distinct = hset_count(d->set);
 		s->bytes = hset_bytes(d->set);
 	}
-	if (d->near_index)
-		s->bytes += d->capsig;
-	if (d->near_index || d->fp_index)
-		s->bytes += imap_bytes(d->band_index) + imap_bytes(d->fp_index_map);
 	s->bands = d->o.near > 0 ? d->bands : 0;
 	s->rows = d->o.near > 0 ? d->rows : 0;
 }

@@ -35,7 +35,7 @@
 #include "core/state.h"
 
 #define DEDUPE_KIND "dedupe"
-#define DEDUPE_VERSION 1
+#define DEDUPE_VERSION 2
 
 /* What happened to a paragraph. */
 enum {
@@ -134,6 +134,8 @@ struct dedupe_stats {
 	double bloom_fpr;	/* expected false-positive rate now */
 	uint64_t bloom_capacity;	/* keys it holds at 1e-4 */
 	int bands, rows;	/* LSH, near mode */
+	uint64_t capacity;	/* --memory in near mode: most paragraphs; 0: any */
+	uint64_t full;		/* paragraphs not remembered: it was reached */
 };
 
 void dedupe_stats(const struct dedupe *d, struct dedupe_stats *s);

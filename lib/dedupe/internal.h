@@ -143,14 +143,17 @@ int imap_next(const struct imap *m, size_t *pos, uint32_t *key, uint32_t *val);
  * state's seed, so signatures stay comparable across runs and an attacker
  * cannot aim paragraphs at one LSH bucket.
  *
- * A signature keeps, for each of MINHASH_K hash functions, the low 8 bits
- * of the minimum over the shingles ("b-bit MinHash", Li and König 2010):
- * 128 bytes a paragraph instead of 512.  Two signatures agree in a
- * position with probability J + (1 - J) / 256 for Jaccard similarity J,
- * which minhash_similarity() corrects for.
+ * A signature keeps, for each of MINHASH_K hash functions, the top 2 bits
+ * of the well-mixed minimum over the shingles ("b-bit MinHash", Li and
+ * König 2010): 32 bytes a paragraph.  Two signatures agree in a position
+ * with probability J + (1 - J) / 4 for Jaccard similarity J, which
+ * minhash_similarity() corrects for; the estimate's standard deviation at
+ * J = 0.85 is 0.037 (0.032 with 8 bits a position, four times the bytes).
+ * LSH bands hash the full 32-bit minima, so their buckets hold only
+ * paragraphs that agree exactly in those rows.
  */
-
-#define MINHASH_K 128		/* hash functions: signature bytes */
+#define MINHASH_K 128		/* hash functions */
+#define MINHASH_SIG (MINHASH_K / 4)	/* signature bytes */
 #define MINHASH_SHINGLE 5	/* code points per shingle */
 
 struct minhash {
@@ -171,37 +174,39 @@ void minhash_init(struct minhash *mh, const unsigned char *seed, size_t seedlen)
 size_t minhash_shingles(const struct minhash *mh, const uint32_t *cps,
     size_t n, uint64_t *out);
 
-/* minhash_sign(mh, sh, n, sig): the signature of 'n' (> 0) shingle hashes. */
-void minhash_sign(const struct minhash *mh, const uint64_t *sh, size_t n,
-    uint8_t sig[MINHASH_K]);
+/* minhash_mins(mh, sh, n, mins): each hash function's minimum over 'n' (> 0) shingle hashes. */
+void minhash_mins(const struct minhash *mh, const uint64_t *sh, size_t n,
+    uint32_t mins[MINHASH_K]);
+
+/* minhash_sig(mins, sig): the 2-bit signature of those minima. */
+void minhash_sig(const uint32_t mins[MINHASH_K], uint8_t sig[MINHASH_SIG]);
 
 /* minhash_similarity(a, b): the Jaccard similarity two signatures estimate. */
 double minhash_similarity(const uint8_t *a, const uint8_t *b);
 
 /*
  * minhash_similar(a, b, j, &sim): whether the estimate reaches 'j'; when it
- * does, '*sim' is set to it.  Gives up as soon as it cannot: cheaper than
- * minhash_similarity() on the many candidates that fail.
+ * does, '*sim' is set to it.
  */
 int minhash_similar(const uint8_t *a, const uint8_t *b, double j, double *sim);
 
 /*
  * minhash_lsh_params(j, &bands, &rows): the banding for threshold 'j'.  A
- * pair is a candidate when it shares two bands or more: most pairs that
- * share one are far below the threshold (one band of five rows agrees by
- * chance for J = 0.5 three times in a hundred), and checking them would
- * cost more than everything else.  The most rows per band (fewest
- * candidates) such that a pair of similarity 'j' still shares two bands
- * with probability >= 99.5%.
+ * pair is a candidate when it shares one band; a band is 'rows' minima
+ * (two from J = 0.7 up, where a band of one minimum would gather every
+ * paragraph whose smallest shingle is a common phrase; else one), and
+ * there are just enough bands that a pair of similarity 'j' shares one
+ * with probability >= 99.5%: 6 bands for J = 0.8, 8 for 0.7.  Few bands
+ * is what keeps near mode's memory small.
  */
 void minhash_lsh_params(double j, int *bands, int *rows);
 
-/* minhash_lsh_prob(bands, rows, j): P(a pair of similarity j shares two bands). */
+/* minhash_lsh_prob(bands, rows, j): P(a pair of similarity j shares a band). */
 double minhash_lsh_prob(int bands, int rows, double j);
 
-/* minhash_band(mh, sig, band, rows): the 32-bit bucket key of one band. */
-uint32_t minhash_band(const struct minhash *mh, const uint8_t *sig, int band,
-    int rows);
+/* minhash_band(mh, mins, band, rows): the 32-bit bucket key of one band. */
+uint32_t minhash_band(const struct minhash *mh, const uint32_t mins[MINHASH_K],
+    int band, int rows);
 
 /*
  * minhash_winnow(sh, n, w, fps): containment fingerprints (Schleimer,
@@ -215,14 +220,125 @@ uint32_t minhash_band(const struct minhash *mh, const uint8_t *sig, int band,
  */
 size_t minhash_winnow(const uint64_t *sh, size_t n, int w, uint32_t *fps);
 
+/* ---- ptab: the paragraphs near mode and containment remember ---- */
+
+/*
+ * An index of paragraph numbers filed under 64-bit hashes, keeping an
+ * 8-bit tag of each hash (see ptab.c).  Slot 'pos' is empty when
+ * tags[pos] is 0.
+ */
+struct tidx {
+	uint8_t *tags;
+	uint32_t *vals;
+	size_t slots, count, limit;
+};
+
+struct tidx_it {
+	size_t pos;
+	uint8_t tag;
+};
+
+/* tidx_find(t, h, &it): start at the home slot of hash 'h'. */
+static inline void
+tidx_find(const struct tidx *t, uint64_t h, struct tidx_it *it)
+{
+	it->pos = (size_t)(((unsigned __int128)h * t->slots) >> 64);
+	it->tag = (uint8_t)(1 + (uint32_t)(h & 0xFFFF) % 255);
+}
+
+/* tidx_next(t, &it, &val): the next value filed under the tag; 0 at the end. */
+static inline int
+tidx_next(const struct tidx *t, struct tidx_it *it, uint32_t *val)
+{
+	if (t->slots == 0)
+		return 0;
+	while (t->tags[it->pos] != 0) {
+		size_t p = it->pos;
+
+		if (++it->pos == t->slots)
+			it->pos = 0;
+		if (t->tags[p] == it->tag) {
+			*val = t->vals[p];
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static inline void
+tidx_prefetch(const struct tidx *t, uint64_t h)
+{
+	size_t pos = (size_t)(((unsigned __int128)h * t->slots) >> 64);
+
+	if (t->slots > 0) {
+		__builtin_prefetch(t->tags + pos);
+		__builtin_prefetch(t->vals + pos);
+	}
+}
+
+#define BAND_CAP 8		/* paragraphs filed per LSH bucket */
+#define FP_CAP 4		/* paragraphs filed per fingerprint */
+#define PTAB_FP_BUDGET 12	/* fingerprints a paragraph, for --memory */
+
+struct ptab {
+	int bands, rows;	/* LSH banding (0 bands: no signatures) */
+	int fps;		/* fingerprints kept */
+	size_t n, cap;		/* entries, room */
+	size_t max, maxfp;	/* --memory: most entries, fingerprints; 0: any */
+	uint64_t full;		/* paragraphs not remembered: the table was full */
+	struct hkey *keys;	/* n */
+	uint8_t *sigs;		/* n * MINHASH_SIG */
+	uint32_t *bkeys;	/* n * bands */
+	uint8_t *nfp;		/* n: fingerprints of each */
+	uint32_t *fp;		/* all fingerprints, entry after entry */
+	size_t nfps, capfp;
+	struct tidx key_idx;
+	struct tidx *band_idx;	/* one per band */
+	struct imap *fp_map;	/* fingerprint -> entries, FP_CAP each */
+};
+
+/* ptab_init(t, bands, rows, fps): an empty table keeping signatures when 'bands' > 0. */
+void ptab_init(struct ptab *t, int bands, int rows, int fps);
+void ptab_free(struct ptab *t);
+
+/*
+ * ptab_limit(t, bytes): hold at most what fits in about 'bytes' (--memory),
+ * allocated now; later paragraphs are not remembered (t->full counts them).
+ */
+void ptab_limit(struct ptab *t, uint64_t bytes);
+
+/* ptab_reserve(t, entries): room for that many entries in all, made at once. */
+void ptab_reserve(struct ptab *t, size_t entries);
+
+/* ptab_entry_bytes(bands, fps): what an entry costs, for ptab_limit(). */
+size_t ptab_entry_bytes(int bands, int fps);
+
+/* ptab_find(t, k): the number of the entry of key 'k', or -1. */
+long ptab_find(const struct ptab *t, struct hkey k);
+void ptab_prefetch(const struct ptab *t, struct hkey k);
+
+/*
+ * ptab_add(t, k, sig, bkeys, fps, nfp): remember a paragraph (not there
+ * yet: see ptab_find) with its signature and band keys (when the table
+ * keeps them) and its 'nfp' fingerprints (when it keeps them).  Returns
+ * 1, or -1 when the table is full.
+ */
+int ptab_add(struct ptab *t, struct hkey k, const uint8_t *sig,
+    const uint32_t *bkeys, const uint32_t *fps, size_t nfp);
+
+/* Candidates filed under a band key or a fingerprint: see tidx_next(). */
+void ptab_band_find(const struct ptab *t, int band, uint32_t bkey,
+    struct tidx_it *it);
+void ptab_band_prefetch(const struct ptab *t, int band, uint32_t bkey);
+
+size_t ptab_bytes(const struct ptab *t);
+
 /* ---- the engine ---- */
 
 #define WINNOW_WINDOW 12	/* shingles per winnowing window */
-#define BAND_CAP 8		/* paragraphs remembered per LSH bucket */
-#define FP_CAP 4		/* paragraphs remembered per fingerprint */
 #define MIN_FPS 2		/* fingerprints to look for a container in the record */
 #define MIN_FPS_STREAM 4	/* and in the stream, where only they are kept */
-#define CHECKED_BITS 9		/* room for bands * BAND_CAP candidates */
+#define CHECKED_BITS 10		/* room for bands * BAND_CAP candidates */
 #define COMMON_FP 32		/* in-record fingerprints this common are ignored */
 
 /* One paragraph of the record being judged. */
@@ -252,6 +368,7 @@ struct scratch {
 	size_t capsh;
 	uint64_t *sh2;		/* a second paragraph's, for containment */
 	size_t capsh2;
+	uint32_t mins[MINHASH_K];	/* a paragraph's minima */
 	uint8_t *lsigs;		/* signatures of the record's paragraphs */
 	size_t caplsigs;
 	uint32_t *lbands;	/* and their LSH bucket keys */
@@ -263,10 +380,10 @@ struct scratch {
 	uint32_t *cand;		/* candidates, and contained_match's table */
 	size_t capcand;
 	struct {		/* candidates seen by near_match */
-		uint32_t stamp, pid, bands;
+		uint32_t stamp, pid;
 	} checked[1 << CHECKED_BITS];
 	uint32_t stamp;
-	struct hset *local_set;		/* the record's kept keys */
+	struct hset *local_set;		/* the record's judged keys so far */
 	struct imap *local_bands;	/* and their LSH buckets */
 	struct imap *local_fps;		/* the record's fingerprints */
 };
@@ -278,20 +395,20 @@ struct dedupe {
 	unsigned char seed[STATE_SEED_SIZE];
 	unsigned char secret[XXH3_SECRET_DEFAULT_SIZE];
 	struct minhash mh;
-	int bands, rows;
-	int near_index;		/* keep signatures (bands too when o.near) */
+	int bands, rows;	/* LSH banding of the signatures kept */
+	double made_for;	/* the --near it was chosen for */
+	int near_index;		/* keep signatures and band keys */
 	int fp_index;		/* keep containment fingerprints */
 	int loads;		/* states loaded */
 	int changed;		/* something new was remembered */
 
-	/* What is remembered: exact keys (or a Bloom filter) ... */
+	/*
+	 * What is remembered: exact keys (or a Bloom filter), or, when
+	 * signatures or fingerprints are kept, a paragraph table.
+	 */
 	struct hset *set;
 	struct bloom *bloom;
-	/* ... and, for near mode, a signature per paragraph and two indexes. */
-	uint8_t *sigs;
-	size_t nsig, capsig;
-	struct imap *band_index;
-	struct imap *fp_index_map;
+	struct ptab *pt;
 
 	struct origins *origins;	/* first holders, for --removed; or NULL */
 	uint64_t ord;			/* ordinal of the current record */
@@ -301,19 +418,27 @@ struct dedupe {
 	struct dedupe_stats st;
 };
 
-/* dedupe_grow_sigs(d, n): room for 'n' signatures (grown by a quarter). */
-void dedupe_grow_sigs(struct dedupe *d, size_t n);
+/*
+ * dedupe_use_ptab(d, bands, rows, made_for): remember paragraphs in a
+ * table (signatures with that banding when 'bands' > 0, fingerprints when
+ * d->fp_index) instead of a set of keys, which must still be empty.
+ */
+void dedupe_use_ptab(struct dedupe *d, int bands, int rows, double made_for);
 
-static inline void
-dedupe_set_add(struct dedupe *d, struct hkey h)
-{
-	if (d->bloom ? bloom_add(d->bloom, h) : hset_add(d->set, h))
-		d->changed = 1;
-}
+/*
+ * dedupe_remember(d, k, sig, bkeys, fps, nfp): add a paragraph to what is
+ * remembered unless its key is there; 1 when added, 0 when it was there,
+ * -1 when a capped table is full.  Loading a state and judging a record
+ * both go through here, in order, so they build the same thing.
+ */
+int dedupe_remember(struct dedupe *d, struct hkey k, const uint8_t *sig,
+    const uint32_t *bkeys, const uint32_t *fps, size_t nfp);
 
 static inline int
 dedupe_set_has(const struct dedupe *d, struct hkey h)
 {
+	if (d->pt)
+		return ptab_find(d->pt, h) >= 0;
 	return d->bloom ? bloom_has(d->bloom, h) : hset_has(d->set, h);
 }
 
@@ -330,12 +455,11 @@ void near_find_contained(struct dedupe *d, const struct dedupe_result *res,
     double threshold);
 
 /*
- * near_match(d, index, sigs, i, &sim): an earlier paragraph, numbered in
- * 'index' over the signatures 'sigs', near enough to paragraph 'i' of the
- * record; or -1.
+ * near_match(d, i, &sim): a remembered paragraph near enough to paragraph
+ * 'i' of the record, or -1; near_match_local(): one earlier in the record.
  */
-long near_match(struct dedupe *d, struct imap *index, const uint8_t *sigs,
-    size_t i, double *sim);
+long near_match(struct dedupe *d, size_t i, double *sim);
+long near_match_local(struct dedupe *d, size_t i, double *sim);
 
 /*
  * near_contained_match(d, w, threshold, &sim): the remembered paragraph

@@ -130,10 +130,10 @@ sign_mins(const struct minhash *mh, const uint32_t *x, size_t n,
 #endif
 
 void
-minhash_sign(const struct minhash *mh, const uint64_t *sh, size_t n,
-    uint8_t sig[MINHASH_K])
+minhash_mins(const struct minhash *mh, const uint64_t *sh, size_t n,
+    uint32_t mins[MINHASH_K])
 {
-	uint32_t mins[MINHASH_K], x[256];
+	uint32_t x[256];
 
 	for (int i = 0; i < MINHASH_K; i++)
 		mins[i] = UINT32_MAX;
@@ -146,31 +146,40 @@ minhash_sign(const struct minhash *mh, const uint64_t *sh, size_t n,
 		sign_mins(mh, x, m, mins);
 		done += m;
 	}
-	/* Keep 8 well-mixed bits of each minimum. */
-	for (int i = 0; i < MINHASH_K; i++)
-		sig[i] = (uint8_t)((mins[i] * 0x9E3779B1u) >> 24);
 }
 
-/* How many of the 8 bytes at 'a' and 'b' are equal. */
-static inline int
-same_bytes(const uint8_t *a, const uint8_t *b)
+void
+minhash_sig(const uint32_t mins[MINHASH_K], uint8_t sig[MINHASH_SIG])
 {
-	const uint64_t lo7 = 0x7F7F7F7F7F7F7F7FULL;
-	uint64_t x, y;
+	memset(sig, 0, MINHASH_SIG);
+	/* Two well-mixed bits of each minimum, four to a byte. */
+	for (int i = 0; i < MINHASH_K; i++)
+		sig[i / 4] |= (uint8_t)(((mins[i] * 0x9E3779B1u) >> 30) << (2 * (i % 4)));
+}
 
-	memcpy(&x, a, 8);
-	memcpy(&y, b, 8);
-	x ^= y;
-	/* 0x80 exactly in the zero bytes of x; then add those bits up. */
-	x = ~(((x & lo7) + lo7) | x | lo7);
-	return (int)(((x >> 7) * 0x0101010101010101ULL) >> 56);
+/* How many of the 2-bit positions of 'a' and 'b' agree. */
+static inline int
+same_pairs(const uint8_t *a, const uint8_t *b)
+{
+	int same = 0;
+
+	for (int i = 0; i < MINHASH_SIG; i += 8) {
+		uint64_t x, y;
+
+		memcpy(&x, a + i, 8);
+		memcpy(&y, b + i, 8);
+		x ^= y;
+		/* A pair agrees when both of its bits are 0 in x. */
+		same += __builtin_popcountll(~(x | x >> 1) & 0x5555555555555555ULL);
+	}
+	return same;
 }
 
 /* Signature positions that agree, for the b-bit estimate of Jaccard. */
 static double
 estimate(int same)
 {
-	double p = (double)same / MINHASH_K, c = 1.0 / 256;
+	double p = (double)same / MINHASH_K, c = 1.0 / 4;
 
 	p = (p - c) / (1 - c);
 	return p < 0 ? 0 : p;
@@ -179,57 +188,44 @@ estimate(int same)
 double
 minhash_similarity(const uint8_t *a, const uint8_t *b)
 {
-	int same = 0;
-
-	for (int i = 0; i < MINHASH_K; i += 8)
-		same += same_bytes(a + i, b + i);
-	return estimate(same);
+	return estimate(same_pairs(a, b));
 }
 
 int
 minhash_similar(const uint8_t *a, const uint8_t *b, double j, double *sim)
 {
-	/* Positions that must agree for an estimate of at least j. */
-	int need = (int)ceil((j * (1 - 1.0 / 256) + 1.0 / 256) * MINHASH_K - 1e-9);
-	int same = 0;
+	double s = estimate(same_pairs(a, b));
 
-	for (int i = 0; i < MINHASH_K; i += 8) {
-		same += same_bytes(a + i, b + i);
-		/* Stop once the rest cannot make up the difference: most
-		 * candidates are told apart in the first cache line. */
-		if (same + MINHASH_K - (i + 8) < need)
-			return 0;
-	}
-	*sim = estimate(same);
-	return *sim >= j;
+	if (s < j - 1e-9)
+		return 0;
+	*sim = s;
+	return 1;
 }
 
 double
 minhash_lsh_prob(int bands, int rows, double j)
 {
-	double p = pow(j, rows);
-
-	/* 1 - P(no band shared) - P(exactly one) */
-	return 1 - pow(1 - p, bands) - bands * p * pow(1 - p, bands - 1);
+	/* 1 - P(no band shared) */
+	return 1 - pow(1 - pow(j, rows), bands);
 }
 
 void
 minhash_lsh_params(double j, int *bands, int *rows)
 {
-	int r;
+	int r = j >= 0.7 ? 2 : 1, b = 1;
 
-	for (r = MINHASH_K / 2; r > 1; r--)
-		if (minhash_lsh_prob(MINHASH_K / r, r, j) >= 0.995)
-			break;
+	while (b * r < MINHASH_K && minhash_lsh_prob(b, r, j) < 0.995)
+		b++;
 	*rows = r;
-	*bands = MINHASH_K / r;
+	*bands = b;
 }
 
 uint32_t
-minhash_band(const struct minhash *mh, const uint8_t *sig, int band, int rows)
+minhash_band(const struct minhash *mh, const uint32_t mins[MINHASH_K],
+    int band, int rows)
 {
-	return (uint32_t)XXH3_64bits_withSeed(sig + band * rows, (size_t)rows,
-	    mh->band_key + (uint64_t)band);
+	return (uint32_t)XXH3_64bits_withSeed(mins + band * rows,
+	    (size_t)rows * sizeof mins[0], mh->band_key + (uint64_t)band);
 }
 
 size_t

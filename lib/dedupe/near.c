@@ -57,7 +57,7 @@ near_sketch(struct dedupe *d, const struct dedupe_result *res)
 		return;
 	if (d->near_index)
 		d->s.lsigs = xreserve(d->s.lsigs, &d->s.caplsigs,
-		    res->n * MINHASH_K + 1, 1);
+		    res->n * MINHASH_SIG + 1, 1);
 	if (d->bands > 0)
 		d->s.lbands = xreserve(d->s.lbands, &d->s.caplbands,
 		    res->n * (size_t)d->bands + 1, sizeof *d->s.lbands);
@@ -68,11 +68,13 @@ near_sketch(struct dedupe *d, const struct dedupe_result *res)
 		if (!w->judged)
 			continue;
 		nsh = shingle(d, w);
-		if (d->near_index)
-			minhash_sign(&d->mh, d->s.sh, nsh, d->s.lsigs + i * MINHASH_K);
-		for (int b = 0; b < d->bands; b++)
-			d->s.lbands[i * (size_t)d->bands + (size_t)b] = minhash_band(&d->mh,
-			    d->s.lsigs + i * MINHASH_K, b, d->rows);
+		if (d->near_index) {
+			minhash_mins(&d->mh, d->s.sh, nsh, d->s.mins);
+			minhash_sig(d->s.mins, d->s.lsigs + i * MINHASH_SIG);
+			for (int b = 0; b < d->bands; b++)
+				d->s.lbands[i * (size_t)d->bands + (size_t)b] =
+				    minhash_band(&d->mh, d->s.mins, b, d->rows);
+		}
 		if (d->fp_index) {
 			d->s.fps = xreserve(d->s.fps, &d->s.capfps,
 			    d->s.nfps + nsh + 1, sizeof *d->s.fps);
@@ -198,46 +200,78 @@ near_find_contained(struct dedupe *d, const struct dedupe_result *res,
 	}
 }
 
-/*
- * An earlier paragraph sharing two LSH buckets with paragraph 'i' in
- * 'index' (whose values number the signatures 'sigs') and similar enough,
- * or -1.  Shared buckets are counted per candidate in a small table
- * stamped per call (never cleared); a candidate's signature is prefetched
- * at its first bucket and checked at its second.  The first that passes
- * wins.
- */
-long
-near_match(struct dedupe *d, struct imap *index, const uint8_t *sigs, size_t i,
-    double *sim)
+/* Whether candidate 'pid' was checked already for this paragraph. */
+static int
+checked(struct dedupe *d, uint32_t pid)
 {
-	const uint8_t *sig = d->s.lsigs + i * MINHASH_K;
-	const uint32_t *keys = d->s.lbands + i * (size_t)d->bands;
-	uint32_t vals[BAND_CAP];
+	uint32_t h = (pid * 0x9E3779B1u) >> (32 - CHECKED_BITS);
 
+	while (d->s.checked[h].stamp == d->s.stamp) {
+		if (d->s.checked[h].pid == pid)
+			return 1;
+		h = (h + 1) & ((1u << CHECKED_BITS) - 1);
+	}
+	d->s.checked[h].stamp = d->s.stamp;
+	d->s.checked[h].pid = pid;
+	return 0;
+}
+
+static void
+new_stamp(struct dedupe *d)
+{
 	if (++d->s.stamp == 0) {
 		memset(d->s.checked, 0, sizeof d->s.checked);
 		d->s.stamp = 1;
 	}
+}
+
+/*
+ * A remembered paragraph sharing an LSH bucket with paragraph 'i' and
+ * similar enough, or -1.  Each candidate is checked once (a small table
+ * stamped per call, never cleared); the first that passes wins.  A bucket
+ * gives at most BAND_CAP candidates, and a few whose tag matched by
+ * chance, which their band keys tell apart.
+ */
+long
+near_match(struct dedupe *d, size_t i, double *sim)
+{
+	const uint8_t *sig = d->s.lsigs + i * MINHASH_SIG;
+	const uint32_t *keys = d->s.lbands + i * (size_t)d->bands;
+	const struct ptab *t = d->pt;
+
+	if (t == NULL || t->bands == 0)
+		return -1;
+	new_stamp(d);
 	for (int b = 0; b < d->bands; b++) {
-		size_t n = imap_get(index, keys[b], vals, BAND_CAP);
+		struct tidx_it it;
+		uint32_t v;
 
-		for (size_t v = 0; v < n; v++) {
-			uint32_t h = (vals[v] * 0x9E3779B1u) >> (32 - CHECKED_BITS);
-			const uint8_t *other = sigs + (size_t)vals[v] * MINHASH_K;
+		ptab_band_find(t, b, keys[b], &it);
+		while (tidx_next(&t->band_idx[b], &it, &v))
+			if (t->bkeys[v * (size_t)t->bands + (size_t)b] == keys[b] &&
+			    !checked(d, v) && minhash_similar(sig,
+			    t->sigs + (size_t)v * MINHASH_SIG, d->o.near, sim))
+				return v;
+	}
+	return -1;
+}
 
-			while (d->s.checked[h].stamp == d->s.stamp && d->s.checked[h].pid != vals[v])
-				h = (h + 1) & ((1u << CHECKED_BITS) - 1);
-			if (d->s.checked[h].stamp != d->s.stamp) {
-				d->s.checked[h].stamp = d->s.stamp;
-				d->s.checked[h].pid = vals[v];
-				d->s.checked[h].bands = 1;
-				__builtin_prefetch(other);
-				__builtin_prefetch(other + 64);
-			} else if (++d->s.checked[h].bands == 2 &&
-			    minhash_similar(sig, other, d->o.near, sim)) {
+/* The same within the record: an earlier paragraph of it, or -1. */
+long
+near_match_local(struct dedupe *d, size_t i, double *sim)
+{
+	const uint8_t *sig = d->s.lsigs + i * MINHASH_SIG;
+	const uint32_t *keys = d->s.lbands + i * (size_t)d->bands;
+	uint32_t vals[BAND_CAP];
+
+	new_stamp(d);
+	for (int b = 0; b < d->bands; b++) {
+		size_t n = imap_get(d->s.local_bands, keys[b], vals, BAND_CAP);
+
+		for (size_t v = 0; v < n; v++)
+			if (!checked(d, vals[v]) && minhash_similar(sig,
+			    d->s.lsigs + (size_t)vals[v] * MINHASH_SIG, d->o.near, sim))
 				return vals[v];
-			}
-		}
 	}
 	return -1;
 }
@@ -251,11 +285,11 @@ long
 near_contained_match(struct dedupe *d, const struct work *w,
     double threshold, double *sim)
 {
-	uint32_t vals[FP_CAP];
+	const struct ptab *t = d->pt;
 	size_t size = 16, i, best_n = 0;
 	long best = -1;
 
-	if (w->nfp < MIN_FPS_STREAM)
+	if (w->nfp < MIN_FPS_STREAM || t == NULL || !t->fps)
 		return -1;
 	while (size < w->nfp * FP_CAP * 2)
 		size *= 2;
@@ -263,18 +297,20 @@ near_contained_match(struct dedupe *d, const struct work *w,
 	    sizeof *d->s.cand);
 	memset(d->s.cand, 0, 2 * size * sizeof *d->s.cand);
 	for (i = 0; i < w->nfp; i++) {
-		size_t n = imap_get(d->fp_index_map, d->s.fps[w->fp + i], vals, FP_CAP);
+		uint32_t vals[FP_CAP];
+		size_t nv = imap_get(t->fp_map, d->s.fps[w->fp + i], vals, FP_CAP);
 
-		for (size_t v = 0; v < n; v++) {
+		for (size_t k = 0; k < nv; k++) {
+			uint32_t v = vals[k];
 			/* Slot: (paragraph + 1, votes); paragraph 0 is empty. */
-			size_t h = (vals[v] * 0x9E3779B1u) & (size - 1);
+			size_t h = (v * 0x9E3779B1u) & (size - 1);
 
-			while (d->s.cand[2 * h] != 0 && d->s.cand[2 * h] != vals[v] + 1)
+			while (d->s.cand[2 * h] != 0 && d->s.cand[2 * h] != v + 1)
 				h = (h + 1) & (size - 1);
-			d->s.cand[2 * h] = vals[v] + 1;
+			d->s.cand[2 * h] = v + 1;
 			if (++d->s.cand[2 * h + 1] > best_n) {
 				best_n = d->s.cand[2 * h + 1];
-				best = vals[v];
+				best = v;
 			}
 		}
 	}

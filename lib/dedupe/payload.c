@@ -4,6 +4,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <endian.h>
 #include <sys/stat.h>
 
 #include "core/util.h"
@@ -17,16 +18,25 @@ enum {
 };
 
 /*
- * State payload, version 1 (integers little-endian):
- *	u32 flags (PAYLOAD_*), u32 MINHASH_K, u32 MINHASH_SHINGLE,
- *	u32 WINNOW_WINDOW, u64 records and u64 paragraphs seen in all runs;
+ * State payload (integers little-endian).  Version 1, exact keys only:
+ *	u32 flags (PAYLOAD_*, no NEAR nor FP), u32 MINHASH_K,
+ *	u32 MINHASH_SHINGLE, u32 WINNOW_WINDOW, u64 records and u64
+ *	paragraphs seen in all runs;
  *	Bloom: u64 blocks, u64 keys, blocks * 8 u64 words;
  *	else:  u64 keys, keys * (u64 lo, u64 hi);
- *	u64 paragraph numbers given out (signatures, fingerprints);
- *	near:  numbers * MINHASH_K signature bytes;
- *	fp:    u64 pairs, pairs * (u32 fingerprint, u32 paragraph number).
- * The LSH band index is rebuilt from the signatures at load, for the
- * threshold of the run.
+ *	u64 0.
+ * Version 2, a paragraph table (near signatures, fingerprints or both):
+ *	the same six fields; u32 bands, u32 rows, u32 the --near the banding
+ *	was chosen for, in thousandths (0 without signatures);
+ *	u64 n paragraphs, in the order they were first seen;
+ *	n * (u64 lo, u64 hi) key hashes;
+ *	near: n * MINHASH_SIG signature bytes, n * bands u32 band keys;
+ *	fp:   n fingerprint counts (u8), u64 total, total * u32 fingerprints.
+ * Loading adds the paragraphs in order through dedupe_remember(), as the
+ * run that saw them did: several states loaded one after another (shards,
+ * oldest first) build what one run over all of them built.  (Format 1
+ * kept near states as 8-bit signatures without band keys; such a state
+ * cannot be read into this table and is refused.)
  */
 
 static unsigned
@@ -48,16 +58,6 @@ describe(unsigned flags)
 	}
 }
 
-/* Index a loaded signature under the run's LSH bands. */
-static void
-index_bands(struct dedupe *d, uint32_t pid)
-{
-	const uint8_t *sig = d->sigs + (size_t)pid * MINHASH_K;
-
-	for (int b = 0; b < d->bands; b++)
-		imap_add(d->band_index, minhash_band(&d->mh, sig, b, d->rows), pid);
-}
-
 /* Switch to Bloom filtering with the filter 'b', moving exact keys into it. */
 static void
 become_bloom(struct dedupe *d, struct bloom *b)
@@ -72,13 +72,144 @@ become_bloom(struct dedupe *d, struct bloom *b)
 	d->bloom = b;
 }
 
+/* The Bloom filter of a format-1 state into 'd'; 0 or -1. */
+static int
+load_bloom(struct dedupe *d, struct state *st, struct state_reader *rd)
+{
+	uint64_t nblocks = state_get_u64(rd), count = state_get_u64(rd);
+	const void *bits;
+	struct bloom *b;
+
+	if (nblocks == 0 || nblocks > SIZE_MAX / BLOOM_BLOCK_BYTES ||
+	    (bits = state_get_bytes(rd, nblocks * BLOOM_BLOCK_BYTES)) == NULL)
+		return state_bad(st, "bad Bloom filter");
+	b = bloom_from_bits(bits, nblocks, count);
+	if (d->bloom != NULL && d->loads == 1 && bloom_count(d->bloom) == 0) {
+		/* --memory with a Bloom state: the state's filter wins. */
+		if (bloom_blocks(b) != bloom_blocks(d->bloom))
+			warnx("--memory ignored: state '%s' holds a Bloom filter of %llu bytes",
+			    state_path(st), (unsigned long long)nblocks * BLOOM_BLOCK_BYTES);
+		bloom_free(d->bloom);
+		d->bloom = b;
+	} else if (d->bloom == NULL) {
+		become_bloom(d, b);
+	} else if (bloom_merge(d->bloom, b) < 0) {
+		bloom_free(b);
+		warnx("state '%s' has a Bloom filter of another size (%llu bytes, not %llu)",
+		    state_path(st), (unsigned long long)nblocks * BLOOM_BLOCK_BYTES,
+		    (unsigned long long)bloom_blocks(d->bloom) * BLOOM_BLOCK_BYTES);
+		return -1;
+	} else {
+		bloom_free(b);
+	}
+	return 0;
+}
+
+/*
+ * The banding of a format-2 state: the first state's is adopted; a run
+ * whose --near needs more bands than the state keeps, and a state of
+ * another banding than the first, are refused.  0 or -1.
+ */
+static int
+take_banding(struct dedupe *d, struct state *st, int first, uint32_t bands,
+    uint32_t rows, uint32_t made_for)
+{
+	double j = made_for / 1000.0;
+
+	if (bands > MINHASH_K || rows > MINHASH_K || bands * rows > MINHASH_K ||
+	    (bands > 0) != (rows > 0) || made_for > 1000)
+		return state_bad(st, "bad LSH banding");
+	if (first) {
+		if (bands > 0 && d->o.near > 0 && d->o.near < j - 1e-9 &&
+		    minhash_lsh_prob((int)bands, (int)rows, d->o.near) < 0.99) {
+			warnx("state '%s' was made for --near %.2f: its LSH bands miss "
+			    "pairs of similarity %.2f; make a new state for that",
+			    state_path(st), j, d->o.near);
+			return -1;
+		}
+		if (d->pt == NULL || d->pt->n == 0)
+			dedupe_use_ptab(d, (int)bands, (int)rows, j);
+		return 0;
+	}
+	if ((int)bands != d->bands || (int)rows != d->rows) {
+		warnx("state '%s' was made for --near %.2f, the first state for "
+		    "--near %.2f: their signatures cannot be compared",
+		    state_path(st), j, d->made_for);
+		return -1;
+	}
+	return 0;
+}
+
+/* The paragraph table of a format-2 state, added in order; 0 or -1. */
+static int
+load_table(struct dedupe *d, struct state *st, struct state_reader *rd,
+    unsigned flags)
+{
+	uint64_t n = state_get_u64(rd), total = 0, i;
+	const unsigned char *keys, *sigs = NULL, *bkeys = NULL, *nfp = NULL;
+	const unsigned char *fps = NULL;
+	size_t nb = (size_t)d->bands, off = 0;
+	uint32_t bk[MINHASH_K], fp[255];
+
+	if (n > (uint64_t)(rd->end - rd->p) / 16 ||
+	    (keys = state_get_bytes(rd, n * 16)) == NULL)
+		return state_bad(st, "paragraph count beyond the end");
+	if (flags & PAYLOAD_NEAR) {
+		if ((sigs = state_get_bytes(rd, n * MINHASH_SIG)) == NULL ||
+		    n > (uint64_t)(rd->end - rd->p) / 4 / (nb ? nb : 1) ||
+		    (bkeys = state_get_bytes(rd, n * nb * 4)) == NULL)
+			return state_bad(st, "signatures beyond the end");
+	}
+	if (flags & PAYLOAD_FP) {
+		if ((nfp = state_get_bytes(rd, n)) == NULL)
+			return state_bad(st, "fingerprint counts beyond the end");
+		total = state_get_u64(rd);
+		if (total > (uint64_t)(rd->end - rd->p) / 4 ||
+		    (fps = state_get_bytes(rd, total * 4)) == NULL)
+			return state_bad(st, "fingerprints beyond the end");
+		for (i = 0, off = 0; i < n; i++)
+			off += nfp[i];
+		if (off != total)
+			return state_bad(st, "fingerprint counts do not add up");
+		off = 0;
+	}
+	if (rd->bad || rd->p != rd->end)
+		return state_bad(st, rd->bad ? "payload too short" :
+		    "bytes after the payload");
+	/* The tables are sized once, not grown step by step. */
+	if (n <= SIZE_MAX - d->pt->n)
+		ptab_reserve(d->pt, d->pt->n + (size_t)n);
+	for (i = 0; i < n; i++) {
+		struct hkey k;
+		size_t m = nfp ? nfp[i] : 0;
+
+		memcpy(&k.lo, keys + i * 16, 8);
+		memcpy(&k.hi, keys + i * 16 + 8, 8);
+		k.lo = le64toh(k.lo);
+		k.hi = le64toh(k.hi);
+		for (size_t b = 0; bkeys && b < nb; b++) {
+			memcpy(&bk[b], bkeys + (i * nb + b) * 4, 4);
+			bk[b] = le32toh(bk[b]);
+		}
+		for (size_t j = 0; j < m; j++) {
+			memcpy(&fp[j], fps + (off + j) * 4, 4);
+			fp[j] = le32toh(fp[j]);
+		}
+		off += m;
+		dedupe_remember(d, k, sigs ? sigs + i * MINHASH_SIG : NULL, bk,
+		    fp, m);
+	}
+	return 0;
+}
+
 int
 dedupe_load(struct dedupe *d, struct state *st)
 {
 	struct state_reader rd;
-	unsigned flags;
-	uint64_t n, i, base;
+	unsigned flags, version;
+	uint64_t n, i;
 	int changed = d->changed;	/* what is loaded is not news */
+	int first;
 
 	if (state_load(st, &rd) == 0)
 		return 0;
@@ -87,9 +218,10 @@ dedupe_load(struct dedupe *d, struct state *st)
 		    "state (copies of one empty state) can be merged", state_path(st));
 		return -1;
 	}
-	if (state_kind_version(st) != DEDUPE_VERSION) {
-		warnx("state '%s' has dedupe format %u; this winnow reads %u",
-		    state_path(st), state_kind_version(st), DEDUPE_VERSION);
+	version = state_kind_version(st);
+	if (version != 1 && version != DEDUPE_VERSION) {
+		warnx("state '%s' has dedupe format %u; this winnow reads 1 and %u",
+		    state_path(st), version, DEDUPE_VERSION);
 		return -1;
 	}
 	flags = state_get_u32(&rd);
@@ -98,14 +230,26 @@ dedupe_load(struct dedupe *d, struct state *st)
 	    state_get_u32(&rd) != WINNOW_WINDOW)
 		return rd.bad ? state_bad(st, "payload too short") :
 		    state_bad(st, "unknown near-duplicate parameters");
+	if (version == 1 && (flags & (PAYLOAD_NEAR | PAYLOAD_FP))) {
+		warnx("state '%s' keeps %s as an older winnow did (dedupe format 1); "
+		    "make a new state", state_path(st), describe(flags));
+		return -1;
+	}
+	if (version == 2 && ((flags & PAYLOAD_BLOOM) ||
+	    !(flags & (PAYLOAD_NEAR | PAYLOAD_FP))))
+		return state_bad(st, "bad payload flags");
 	/*
 	 * The indexes a state keeps are fixed when it is made: a run that
 	 * does not query them still keeps them up to date.
 	 */
-	if (d->loads++ == 0) {
-		d->near_index |= (flags & PAYLOAD_NEAR) != 0;
-		d->fp_index |= (flags & PAYLOAD_FP) != 0;
+	first = d->loads++ == 0;
+	if (first && (flags & PAYLOAD_FP) && !d->fp_index) {
+		d->fp_index = 1;
+		if (d->pt)
+			d->pt->fps = 1;
 	}
+	if (first && (flags & PAYLOAD_NEAR))
+		d->near_index = 1;
 	if ((flags & (PAYLOAD_NEAR | PAYLOAD_FP)) != (payload_flags(d) &
 	    (PAYLOAD_NEAR | PAYLOAD_FP))) {
 		warnx("state '%s' keeps %s, but this run needs %s (a state keeps "
@@ -116,33 +260,20 @@ dedupe_load(struct dedupe *d, struct state *st)
 	d->records_before += state_get_u64(&rd);
 	d->paragraphs_before += state_get_u64(&rd);
 
-	if (flags & PAYLOAD_BLOOM) {
-		uint64_t nblocks = state_get_u64(&rd), count = state_get_u64(&rd);
-		const void *bits;
-		struct bloom *b;
+	if (version == 2) {
+		uint32_t bands = state_get_u32(&rd), rows = state_get_u32(&rd);
+		uint32_t made_for = state_get_u32(&rd);
 
-		if (nblocks == 0 || nblocks > SIZE_MAX / BLOOM_BLOCK_BYTES ||
-		    (bits = state_get_bytes(&rd, nblocks * BLOOM_BLOCK_BYTES)) == NULL)
-			return state_bad(st, "bad Bloom filter");
-		b = bloom_from_bits(bits, nblocks, count);
-		if (d->bloom != NULL && d->loads == 1 && bloom_count(d->bloom) == 0) {
-			/* --memory with a Bloom state: the state's filter wins. */
-			if (bloom_blocks(b) != bloom_blocks(d->bloom))
-				warnx("--memory ignored: state '%s' holds a Bloom filter of %llu bytes",
-				    state_path(st), (unsigned long long)nblocks * BLOOM_BLOCK_BYTES);
-			bloom_free(d->bloom);
-			d->bloom = b;
-		} else if (d->bloom == NULL) {
-			become_bloom(d, b);
-		} else if (bloom_merge(d->bloom, b) < 0) {
-			bloom_free(b);
-			warnx("state '%s' has a Bloom filter of another size (%llu bytes, not %llu)",
-			    state_path(st), (unsigned long long)nblocks * BLOOM_BLOCK_BYTES,
-			    (unsigned long long)bloom_blocks(d->bloom) * BLOOM_BLOCK_BYTES);
+		if ((flags & PAYLOAD_NEAR) ? bands == 0 : bands != 0)
+			return state_bad(st, "bad LSH banding");
+		if (take_banding(d, st, first, bands, rows, made_for) < 0 ||
+		    load_table(d, st, &rd, flags) < 0)
 			return -1;
-		} else {
-			bloom_free(b);
-		}
+	} else if (flags & PAYLOAD_BLOOM) {
+		if (load_bloom(d, st, &rd) < 0)
+			return -1;
+		if (state_get_u64(&rd) != 0)
+			return state_bad(st, "paragraph numbers in an exact state");
 	} else {
 		n = state_get_u64(&rd);
 		if (n > (uint64_t)(rd.end - rd.p) / 16)
@@ -156,41 +287,10 @@ dedupe_load(struct dedupe *d, struct state *st)
 
 			k.lo = state_get_u64(&rd);
 			k.hi = state_get_u64(&rd);
-			dedupe_set_add(d, k);
+			dedupe_remember(d, k, NULL, NULL, NULL, 0);
 		}
-	}
-
-	n = state_get_u64(&rd);
-	base = d->nsig;
-	if (n > UINT32_MAX - 1 - base)
-		return state_bad(st, "too many paragraph numbers");
-	if (flags & PAYLOAD_NEAR) {
-		const void *sigs;
-
-		if (n > SIZE_MAX / MINHASH_K ||
-		    (sigs = state_get_bytes(&rd, n * MINHASH_K)) == NULL)
-			return state_bad(st, "signatures beyond the end");
-		if (n > 0) {	/* d->sigs may still be NULL */
-			dedupe_grow_sigs(d, base + n);
-			memcpy(d->sigs + base * MINHASH_K, sigs, n * MINHASH_K);
-		}
-	}
-	d->nsig = base + n;
-	if (d->o.near > 0)
-		for (i = base; i < d->nsig; i++)
-			index_bands(d, (uint32_t)i);
-	if (flags & PAYLOAD_FP) {
-		uint64_t pairs = state_get_u64(&rd);
-
-		if (pairs > (uint64_t)(rd.end - rd.p) / 8)
-			return state_bad(st, "fingerprint count beyond the end");
-		for (i = 0; i < pairs; i++) {
-			uint32_t key = state_get_u32(&rd), val = state_get_u32(&rd);
-
-			if (val >= n)
-				return state_bad(st, "fingerprint of an unknown paragraph");
-			imap_add(d->fp_index_map, key, (uint32_t)(val + base));
-		}
+		if (state_get_u64(&rd) != 0)
+			return state_bad(st, "paragraph numbers in an exact state");
 	}
 	if (rd.bad)
 		return state_bad(st, "payload too short");
@@ -205,19 +305,23 @@ int
 dedupe_save(struct dedupe *d, struct state *st)
 {
 	struct state_writer *w;
-	uint64_t len = 4 * 4 + 8 * 2 + 8;
+	const struct ptab *t = d->pt;
+	uint64_t len = 4 * 4 + 8 * 2;
 	size_t pos = 0;
 
-	if (d->bloom)
-		len += 16 + bloom_blocks(d->bloom) * BLOOM_BLOCK_BYTES;
-	else
-		len += 8 + (uint64_t)hset_count(d->set) * 16;
-	if (d->near_index)
-		len += (uint64_t)d->nsig * MINHASH_K;
-	if (d->fp_index)
-		len += 8 + (uint64_t)imap_count(d->fp_index_map) * 8;
+	if (t) {
+		len += 4 * 3 + 8 + (uint64_t)t->n * 16;
+		if (t->bands > 0)
+			len += (uint64_t)t->n * (MINHASH_SIG + 4 * (uint64_t)t->bands);
+		if (t->fps)
+			len += (uint64_t)t->n + 8 + (uint64_t)t->nfps * 4;
+	} else if (d->bloom) {
+		len += 16 + bloom_blocks(d->bloom) * BLOOM_BLOCK_BYTES + 8;
+	} else {
+		len += 8 + (uint64_t)hset_count(d->set) * 16 + 8;
+	}
 
-	if ((w = state_save_begin(st, len, DEDUPE_VERSION)) == NULL)
+	if ((w = state_save_begin(st, len, t ? DEDUPE_VERSION : 1)) == NULL)
 		return -1;
 	state_put_u32(w, payload_flags(d));
 	state_put_u32(w, MINHASH_K);
@@ -225,13 +329,35 @@ dedupe_save(struct dedupe *d, struct state *st)
 	state_put_u32(w, WINNOW_WINDOW);
 	state_put_u64(w, d->records_before + d->st.records);
 	state_put_u64(w, d->paragraphs_before + d->st.paragraphs);
-	if (d->bloom) {
+	if (t) {
+		state_put_u32(w, (uint32_t)t->bands);
+		state_put_u32(w, (uint32_t)t->rows);
+		state_put_u32(w, t->bands > 0 ?
+		    (uint32_t)(d->made_for * 1000 + 0.5) : 0);
+		state_put_u64(w, t->n);
+		for (size_t i = 0; i < t->n; i++) {
+			state_put_u64(w, t->keys[i].lo);
+			state_put_u64(w, t->keys[i].hi);
+		}
+		if (t->bands > 0) {
+			state_put(w, t->sigs, t->n * MINHASH_SIG);
+			for (size_t i = 0; i < t->n * (size_t)t->bands; i++)
+				state_put_u32(w, t->bkeys[i]);
+		}
+		if (t->fps) {
+			state_put(w, t->nfp, t->n);
+			state_put_u64(w, t->nfps);
+			for (size_t i = 0; i < t->nfps; i++)
+				state_put_u32(w, t->fp[i]);
+		}
+	} else if (d->bloom) {
 		const uint64_t *bits = bloom_bits(d->bloom);
 
 		state_put_u64(w, bloom_blocks(d->bloom));
 		state_put_u64(w, bloom_count(d->bloom));
 		for (uint64_t i = 0; i < bloom_blocks(d->bloom) * 8; i++)
 			state_put_u64(w, bits[i]);
+		state_put_u64(w, 0);
 	} else {
 		struct hkey k;
 
@@ -240,19 +366,7 @@ dedupe_save(struct dedupe *d, struct state *st)
 			state_put_u64(w, k.lo);
 			state_put_u64(w, k.hi);
 		}
-	}
-	state_put_u64(w, d->nsig);
-	if (d->near_index)
-		state_put(w, d->sigs, d->nsig * MINHASH_K);
-	if (d->fp_index) {
-		uint32_t key, val;
-
-		pos = 0;
-		state_put_u64(w, imap_count(d->fp_index_map));
-		while (imap_next(d->fp_index_map, &pos, &key, &val)) {
-			state_put_u32(w, key);
-			state_put_u32(w, val);
-		}
+		state_put_u64(w, 0);
 	}
 	return state_save_commit(w);
 }
