@@ -9,7 +9,7 @@
 need="slurmctld slurmd sbatch squeue sinfo munged mungekey"
 missing() { for c in $need; do command -v "$c" >/dev/null || return 0; done; return 1; }
 if missing; then
-	"$SRC/scripts/install-deps" --scale >/dev/null 2>&1 || true
+	"$SRC/scripts/install-deps" scale >/dev/null 2>&1 || true
 	missing && { echo "skip: Slurm and munge cannot be installed here"; exit 0; }
 fi
 cd "$TMP" || exit 1
