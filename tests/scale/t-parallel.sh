@@ -31,6 +31,20 @@ run_parallel -j 4 --before winnow-norm in.jsonl >sharded.jsonl 2>err
 expect_eq "sharded: exit" 0 $?
 expect_file_eq "sharded output equals one process's" single.jsonl sharded.jsonl
 
+# Near mode too, from copies of one empty state (its seed keys MinHash).
+winnow-dedupe --near 0.8 --state near0.wds </dev/null
+cp near0.wds one-near.wds
+cp near0.wds many-near.wds
+winnow-norm <in.jsonl | winnow-dedupe --near 0.8 --state one-near.wds >one-near.jsonl
+for j in 2 4 7; do
+	cp near0.wds many-near.wds
+	run_parallel -j $j --before winnow-norm --dedupe '--near 0.8' --state many-near.wds \
+	    in.jsonl >many-near.jsonl 2>err
+	expect_eq "near, $j shards: exit" 0 $?
+	expect_file_eq "near, $j shards: output equals one process's" one-near.jsonl many-near.jsonl
+done
+cmp -s single.jsonl one-near.jsonl && fail "near mode dropped nothing more than exact: a weak test"
+
 # Stages after dedupe, on this machine.
 winnow-norm --nfkc <single.jsonl >single-nfkc.jsonl
 run_parallel -j 3 --before winnow-norm --after 'winnow-norm --nfkc' in.jsonl >after.jsonl 2>err
