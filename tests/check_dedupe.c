@@ -581,6 +581,49 @@ START_TEST(test_dedupe_memory_per_paragraph)
 }
 END_TEST
 
+/*
+ * Near mode's promise: under 128 bytes per paragraph remembered (its
+ * signature, band keys, key and indexes), where it took 424; with
+ * containment's fingerprints too, a little more.
+ */
+START_TEST(test_dedupe_near_memory_per_paragraph)
+{
+	struct dedupe_opts o = opts(0.8, 0);
+	struct dedupe *d;
+	struct dedupe_stats s;
+	struct buf t = BUF_INIT;
+	uint64_t x = 1;
+
+	o.origins = 0;
+	d = dedupe_new(&o, seed);
+	for (int r = 0; r < 20000; r++) {
+		struct dedupe_result res;
+
+		buf_reset(&t);
+		for (int p = 0; p < 10; p++) {
+			/* Ten random words of 3 to 8 letters: distinct paragraphs. */
+			for (int w = 0; w < 10; w++) {
+				int len = 3 + (int)((x >> 33) % 6);
+
+				for (int c = 0; c < len; c++) {
+					x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+					buf_addc(&t, (char)('a' + (x >> 33) % 26));
+				}
+				buf_addc(&t, ' ');
+			}
+			buf_addc(&t, '\n');
+		}
+		dedupe_record(d, t.data, t.len, "1", 1, &res);
+	}
+	dedupe_stats(d, &s);
+	ck_assert_uint_eq(s.distinct, 200000);
+	ck_assert_msg((double)s.bytes / (double)s.distinct < 128.0, "%.1f bytes",
+	    (double)s.bytes / (double)s.distinct);
+	buf_release(&t);
+	dedupe_free(d);
+}
+END_TEST
+
 static Suite *
 dedupe_suite(void)
 {
@@ -602,6 +645,7 @@ dedupe_suite(void)
 	tcase_add_loop_test(tc, test_dedupe_rebuild_table, 0,
 	    sizeof rebuild_rows / sizeof rebuild_rows[0]);
 	tcase_add_test(tc, test_dedupe_memory_per_paragraph);
+	tcase_add_test(tc, test_dedupe_near_memory_per_paragraph);
 	suite_add_tcase(s, tc);
 	tcase_add_checked_fixture(ts, setup, check_tmpdir_teardown);
 	tcase_add_test(ts, test_dedupe_state_exact);

@@ -145,14 +145,15 @@ int imap_next(const struct imap *m, size_t *pos, uint32_t *key, uint32_t *val);
  *
  * A signature keeps, for each of MINHASH_K hash functions, the top 2 bits
  * of the well-mixed minimum over the shingles ("b-bit MinHash", Li and
- * König 2010): 32 bytes a paragraph.  Two signatures agree in a position
+ * König 2010): 48 bytes a paragraph.  Two signatures agree in a position
  * with probability J + (1 - J) / 4 for Jaccard similarity J, which
  * minhash_similarity() corrects for; the estimate's standard deviation at
- * J = 0.85 is 0.037 (0.032 with 8 bits a position, four times the bytes).
+ * J = 0.75 is 0.038, as 128 functions of 8 bits (128 bytes) give; 128 of
+ * 2 bits gave 0.046, and three times the false positives near J = 0.8.
  * LSH bands hash the full 32-bit minima, so their buckets hold only
  * paragraphs that agree exactly in those rows.
  */
-#define MINHASH_K 128		/* hash functions */
+#define MINHASH_K 192		/* hash functions */
 #define MINHASH_SIG (MINHASH_K / 4)	/* signature bytes */
 #define MINHASH_SHINGLE 5	/* code points per shingle */
 
@@ -196,8 +197,8 @@ int minhash_similar(const uint8_t *a, const uint8_t *b, double j, double *sim);
  * (two from J = 0.7 up, where a band of one minimum would gather every
  * paragraph whose smallest shingle is a common phrase; else one), and
  * there are just enough bands that a pair of similarity 'j' shares one
- * with probability >= 99.5%: 6 bands for J = 0.8, 8 for 0.7.  Few bands
- * is what keeps near mode's memory small.
+ * with probability >= 99%: 5 bands for J = 0.8, 7 for 0.7.  Few bands is
+ * what keeps near mode's memory small.
  */
 void minhash_lsh_params(double j, int *bands, int *rows);
 
@@ -279,6 +280,7 @@ tidx_prefetch(const struct tidx *t, uint64_t h)
 #define BAND_CAP 8		/* paragraphs filed per LSH bucket */
 #define FP_CAP 4		/* paragraphs filed per fingerprint */
 #define PTAB_FP_BUDGET 12	/* fingerprints a paragraph, for --memory */
+#define PTAB_KEY_BYTES 12	/* of a key hash kept */
 
 struct ptab {
 	int bands, rows;	/* LSH banding (0 bands: no signatures) */
@@ -286,7 +288,8 @@ struct ptab {
 	size_t n, cap;		/* entries, room */
 	size_t max, maxfp;	/* --memory: most entries, fingerprints; 0: any */
 	uint64_t full;		/* paragraphs not remembered: the table was full */
-	struct hkey *keys;	/* n */
+	uint64_t *klo;		/* n: the key hash's low half */
+	uint32_t *khi;		/* n: and 32 bits of its high half */
 	uint8_t *sigs;		/* n * MINHASH_SIG */
 	uint32_t *bkeys;	/* n * bands */
 	uint8_t *nfp;		/* n: fingerprints of each */

@@ -214,7 +214,7 @@ minhash_lsh_params(double j, int *bands, int *rows)
 {
 	int r = j >= 0.7 ? 2 : 1, b = 1;
 
-	while (b * r < MINHASH_K && minhash_lsh_prob(b, r, j) < 0.995)
+	while (b * r < MINHASH_K && minhash_lsh_prob(b, r, j) < 0.99)
 		b++;
 	*rows = r;
 	*bands = b;

@@ -29,7 +29,7 @@ enum {
  *	the same six fields; u32 bands, u32 rows, u32 the --near the banding
  *	was chosen for, in thousandths (0 without signatures);
  *	u64 n paragraphs, in the order they were first seen;
- *	n * (u64 lo, u64 hi) key hashes;
+ *	n * u64 key hash low halves, n * u32 32 bits of their high halves;
  *	near: n * MINHASH_SIG signature bytes, n * bands u32 band keys;
  *	fp:   n fingerprint counts (u8), u64 total, total * u32 fingerprints.
  * Loading adds the paragraphs in order through dedupe_remember(), as the
@@ -146,13 +146,14 @@ load_table(struct dedupe *d, struct state *st, struct state_reader *rd,
     unsigned flags)
 {
 	uint64_t n = state_get_u64(rd), total = 0, i;
-	const unsigned char *keys, *sigs = NULL, *bkeys = NULL, *nfp = NULL;
+	const unsigned char *keys, *khi, *sigs = NULL, *bkeys = NULL, *nfp = NULL;
 	const unsigned char *fps = NULL;
 	size_t nb = (size_t)d->bands, off = 0;
 	uint32_t bk[MINHASH_K], fp[255];
 
-	if (n > (uint64_t)(rd->end - rd->p) / 16 ||
-	    (keys = state_get_bytes(rd, n * 16)) == NULL)
+	if (n > (uint64_t)(rd->end - rd->p) / PTAB_KEY_BYTES ||
+	    (keys = state_get_bytes(rd, n * 8)) == NULL ||
+	    (khi = state_get_bytes(rd, n * 4)) == NULL)
 		return state_bad(st, "paragraph count beyond the end");
 	if (flags & PAYLOAD_NEAR) {
 		if ((sigs = state_get_bytes(rd, n * MINHASH_SIG)) == NULL ||
@@ -182,11 +183,12 @@ load_table(struct dedupe *d, struct state *st, struct state_reader *rd,
 	for (i = 0; i < n; i++) {
 		struct hkey k;
 		size_t m = nfp ? nfp[i] : 0;
+		uint32_t hi;
 
-		memcpy(&k.lo, keys + i * 16, 8);
-		memcpy(&k.hi, keys + i * 16 + 8, 8);
+		memcpy(&k.lo, keys + i * 8, 8);
+		memcpy(&hi, khi + i * 4, 4);
 		k.lo = le64toh(k.lo);
-		k.hi = le64toh(k.hi);
+		k.hi = le32toh(hi);
 		for (size_t b = 0; bkeys && b < nb; b++) {
 			memcpy(&bk[b], bkeys + (i * nb + b) * 4, 4);
 			bk[b] = le32toh(bk[b]);
@@ -310,7 +312,7 @@ dedupe_save(struct dedupe *d, struct state *st)
 	size_t pos = 0;
 
 	if (t) {
-		len += 4 * 3 + 8 + (uint64_t)t->n * 16;
+		len += 4 * 3 + 8 + (uint64_t)t->n * PTAB_KEY_BYTES;
 		if (t->bands > 0)
 			len += (uint64_t)t->n * (MINHASH_SIG + 4 * (uint64_t)t->bands);
 		if (t->fps)
@@ -335,10 +337,10 @@ dedupe_save(struct dedupe *d, struct state *st)
 		state_put_u32(w, t->bands > 0 ?
 		    (uint32_t)(d->made_for * 1000 + 0.5) : 0);
 		state_put_u64(w, t->n);
-		for (size_t i = 0; i < t->n; i++) {
-			state_put_u64(w, t->keys[i].lo);
-			state_put_u64(w, t->keys[i].hi);
-		}
+		for (size_t i = 0; i < t->n; i++)
+			state_put_u64(w, t->klo[i]);
+		for (size_t i = 0; i < t->n; i++)
+			state_put_u32(w, t->khi[i]);
 		if (t->bands > 0) {
 			state_put(w, t->sigs, t->n * MINHASH_SIG);
 			for (size_t i = 0; i < t->n * (size_t)t->bands; i++)

@@ -2,7 +2,8 @@
  * ptab: the paragraphs that near mode and containment remember, numbered
  * in the order they came, and the indexes over them.
  *
- * Entry i holds a paragraph's key hash, its 2-bit signature, its LSH band
+ * Entry i holds 96 bits of a paragraph's key hash (two keys in a billion
+ * agree there once in 10^11 corpora), its 2-bit signature, its LSH band
  * keys and its winnowing fingerprints, in arrays indexed by i.  The key
  * index and the band indexes keep no keys: a slot is a paragraph number and an 8-bit tag of the hash it
  * was filed under, found by linear probing from a home slot chosen by the
@@ -26,7 +27,7 @@
 #include "dedupe/internal.h"
 
 #define LOAD 0.9		/* grow an index past this share of its slots */
-#define GROW 1.25		/* by this factor */
+#define GROW 1.2		/* by this factor */
 #define MIN_SLOTS 64
 
 /* A 64-bit hash of a 32-bit one: the index needs 64 well-mixed bits. */
@@ -40,11 +41,6 @@ mix32(uint32_t x)
 	return h ^ (h >> 32);
 }
 
-static inline uint64_t
-key_hash(struct hkey k)
-{
-	return k.lo;
-}
 
 /*
  * Indexes.
@@ -132,7 +128,8 @@ ptab_free(struct ptab *t)
 {
 	if (t == NULL)
 		return;
-	free(t->keys);
+	free(t->klo);
+	free(t->khi);
 	free(t->sigs);
 	free(t->bkeys);
 	free(t->nfp);
@@ -155,7 +152,7 @@ rebuild(struct ptab *t, int which, size_t entries)
 	tidx_alloc(x, entries);
 	for (size_t i = 0; i < t->n; i++) {
 		if (which == -1) {
-			tidx_put(x, key_hash(t->keys[i]), (uint32_t)i);
+			tidx_put(x, t->klo[i], (uint32_t)i);
 		} else {
 			band_put(t, which, t->bkeys[i * (size_t)t->bands +
 			    (size_t)which], (uint32_t)i);
@@ -181,7 +178,8 @@ ptab_reserve(struct ptab *t, size_t entries)
 {
 	if (entries <= t->cap || (t->max > 0 && entries > t->max))
 		return;
-	t->keys = xreallocarray(t->keys, entries, sizeof *t->keys);
+	t->klo = xreallocarray(t->klo, entries, sizeof *t->klo);
+	t->khi = xreallocarray(t->khi, entries, sizeof *t->khi);
 	if (t->bands > 0) {
 		t->sigs = xreallocarray(t->sigs, entries, MINHASH_SIG);
 		t->bkeys = xreallocarray(t->bkeys, entries,
@@ -211,7 +209,8 @@ ptab_limit(struct ptab *t, uint64_t bytes)
 	t->maxfp = t->fps ? max * PTAB_FP_BUDGET : 0;
 	/* Everything now, so the cap holds without a growth on the way. */
 	t->cap = max;
-	t->keys = xreallocarray(t->keys, max, sizeof *t->keys);
+	t->klo = xreallocarray(t->klo, max, sizeof *t->klo);
+	t->khi = xreallocarray(t->khi, max, sizeof *t->khi);
 	if (t->bands > 0) {
 		t->sigs = xreallocarray(t->sigs, max, MINHASH_SIG);
 		t->bkeys = xreallocarray(t->bkeys, max,
@@ -231,7 +230,7 @@ size_t
 ptab_entry_bytes(int bands, int fps)
 {
 	double slot = (1.0 + sizeof(uint32_t)) / LOAD;
-	double per = sizeof(struct hkey) + slot;
+	double per = PTAB_KEY_BYTES + slot;
 
 	if (bands > 0)
 		per += MINHASH_SIG + bands * (sizeof(uint32_t) + slot);
@@ -248,9 +247,9 @@ ptab_find(const struct ptab *t, struct hkey k)
 
 	if (t->key_idx.slots == 0)
 		return -1;
-	tidx_find(&t->key_idx, key_hash(k), &it);
+	tidx_find(&t->key_idx, k.lo, &it);
 	while (tidx_next(&t->key_idx, &it, &v))
-		if (t->keys[v].lo == k.lo && t->keys[v].hi == k.hi)
+		if (t->klo[v] == k.lo && t->khi[v] == (uint32_t)k.hi)
 			return (long)v;
 	return -1;
 }
@@ -259,7 +258,7 @@ void
 ptab_prefetch(const struct ptab *t, struct hkey k)
 {
 	if (t->key_idx.slots > 0)
-		tidx_prefetch(&t->key_idx, key_hash(k));
+		tidx_prefetch(&t->key_idx, k.lo);
 }
 
 /* Room for one more entry in the arrays. */
@@ -270,8 +269,9 @@ grow(struct ptab *t)
 
 	if (t->n < t->cap)
 		return;
-	cap = t->cap + t->cap / 8 + 1024;	/* the arrays are most of it */
-	t->keys = xreallocarray(t->keys, cap, sizeof *t->keys);
+	cap = t->cap + t->cap / 16 + 1024;	/* the arrays are most of it */
+	t->klo = xreallocarray(t->klo, cap, sizeof *t->klo);
+	t->khi = xreallocarray(t->khi, cap, sizeof *t->khi);
 	if (t->bands > 0) {
 		t->sigs = xreallocarray(t->sigs, cap, MINHASH_SIG);
 		t->bkeys = xreallocarray(t->bkeys, cap,
@@ -302,14 +302,15 @@ ptab_add(struct ptab *t, struct hkey k, const uint8_t *sig,
 	room(t, -1, 1);
 	for (int b = 0; b < t->bands; b++)
 		room(t, b, 1);
-	t->keys[id] = k;
+	t->klo[id] = k.lo;
+	t->khi[id] = (uint32_t)k.hi;
 	if (t->bands > 0) {
 		memcpy(t->sigs + (size_t)id * MINHASH_SIG, sig, MINHASH_SIG);
 		memcpy(t->bkeys + (size_t)id * (size_t)t->bands, bkeys,
 		    (size_t)t->bands * sizeof *bkeys);
 	}
 	t->n++;
-	tidx_put(&t->key_idx, key_hash(k), id);
+	tidx_put(&t->key_idx, k.lo, id);
 	for (int b = 0; b < t->bands; b++)
 		band_put(t, b, bkeys[b], id);
 	if (t->fps) {
@@ -354,7 +355,8 @@ tidx_bytes(const struct tidx *x)
 size_t
 ptab_bytes(const struct ptab *t)
 {
-	size_t n = t->cap * sizeof *t->keys + tidx_bytes(&t->key_idx);
+	size_t n = t->cap * (sizeof *t->klo + sizeof *t->khi) +
+	    tidx_bytes(&t->key_idx);
 
 	if (t->bands > 0)
 		n += t->cap * (MINHASH_SIG + (size_t)t->bands * sizeof *t->bkeys);
