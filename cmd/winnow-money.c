@@ -16,6 +16,7 @@ static struct money_cfg *cfg;		/* --assume, --default-currency */
 static int flat;			/* --flat: one record per amount */
 static struct money_list found = MONEY_LIST_INIT;
 static struct buf out = BUF_INIT;	/* the "money" array, or a flat record */
+static struct buf id = BUF_INIT;	/* --flat: the record's id */
 static uint64_t n_amounts, n_with;	/* for -v */
 
 enum { OPT_FLAT = CLI_OPT_LONG, OPT_ASSUME, OPT_DEFAULT };
@@ -47,8 +48,8 @@ record(struct cli *c, struct rec *r)
 {
 	struct utf8_pos pos = UTF8_POS_INIT;
 	struct jsonw w;
-	const char *s, *id;
-	size_t len, idlen, i;
+	const char *s;
+	size_t len, i;
 
 	if (rec_text(r, &s, &len) != REC_STRING)
 		return CLI_EMIT;
@@ -63,17 +64,14 @@ record(struct cli *c, struct rec *r)
 		rec_set_raw(r, "money", out.data, out.len);
 		return CLI_EMIT;
 	}
-	/* --flat: one record per amount, carrying the source's id (or null). */
-	if (!rec_get_raw(r, "id", &id, &idlen)) {
-		id = "null";
-		idlen = 4;
-	}
+	/* --flat: one record per amount, with the record's id */
+	cli_record_id(c, r, &id);
 	for (i = 0; i < found.n; i++) {
 		buf_reset(&out);
 		jsonw_init(&w, &out);
 		jsonw_begin_object(&w);
 		jsonw_name(&w, "id");
-		jsonw_raw(&w, id, idlen);
+		jsonw_raw(&w, id.data, id.len);
 		money_json(&w, s, &found.v[i], &pos);
 		jsonw_end_object(&w);
 		if (cli_emit_json(c, out.data, out.len) < 0)
@@ -159,8 +157,8 @@ main(int argc, char **argv)
 	families_help(&families);
 	buf_printf(&options,
 	    "      --flat             one record per amount instead of the input\n"
-	    "                         records: {\"id\":ID,\"start\",...}, ID taken\n"
-	    "                         from the source record (null without one)\n"
+	    "                         records: {\"id\":ID,\"start\",...}, ID the\n"
+	    "                         source record's id, or its FILE:LINE\n"
 	    "      --assume LIST      what ambiguous signs and words stand for: a\n"
 	    "                         comma-separated list of SYM=CODE, e.g.\n"
 	    "                         '$=CAD,¥=CNY' ($ also rules dollar, 달러, 불,\n"
@@ -175,6 +173,7 @@ main(int argc, char **argv)
 	money_cfg_free(cfg);
 	money_list_release(&found);
 	buf_release(&out);
+	buf_release(&id);
 	buf_release(&options);
 	buf_release(&families);
 	return status;

@@ -20,6 +20,7 @@ static int flat;
 static struct ner *tagger;
 static struct ner_spans spans = NER_SPANS_INIT;
 static struct buf json = BUF_INIT;
+static struct buf id = BUF_INIT;	/* --flat: the record's id */
 static uint64_t nentities, ntagged;
 
 enum { OPT_MODEL = CLI_OPT_LONG, OPT_GAZETTEER, OPT_LABELS, OPT_LANG, OPT_FLAT };
@@ -88,8 +89,8 @@ start(struct cli *c)
 static int
 record(struct cli *c, struct rec *r)
 {
-	const char *s, *id;
-	size_t len, i, idlen;
+	const char *s;
+	size_t len, i;
 
 	if (rec_text(r, &s, &len) != REC_STRING)
 		return CLI_EMIT;
@@ -97,19 +98,16 @@ record(struct cli *c, struct rec *r)
 	nentities += spans.n;
 	ntagged += spans.n > 0;
 	if (flat) {
-		/* one record per entity, with the record's "id" if it has one */
-		int has_id = rec_get_raw(r, "id", &id, &idlen);
-
+		/* one record per entity, with the record's id */
+		cli_record_id(c, r, &id);
 		for (i = 0; i < spans.n; i++) {
 			struct jsonw w;
 
 			buf_reset(&json);
 			jsonw_init(&w, &json);
 			jsonw_begin_object(&w);
-			if (has_id) {
-				jsonw_name(&w, "id");
-				jsonw_raw(&w, id, idlen);
-			}
+			jsonw_name(&w, "id");
+			jsonw_raw(&w, id.data, id.len);
 			ner_span_json(&spans.v[i], s, &w);
 			jsonw_end_object(&w);
 			if (cli_emit_json(c, json.data, json.len) < 0)
@@ -130,6 +128,7 @@ finish(struct cli *c)
 	ner_free(tagger);
 	ner_spans_release(&spans);
 	buf_release(&json);
+	buf_release(&id);
 	return 0;
 }
 
@@ -168,7 +167,8 @@ main(int argc, char **argv)
 		    "                         FORM<TAB>TYPE lines (repeatable)\n"
 		    "      --model FILE       a model made by winnow-tag-train, used for its\n"
 		    "                         language instead of the built-in one\n"
-		    "      --flat             one record per entity, with the record's id\n",
+		    "      --flat             one record per entity, with the record's id\n"
+	    "                         (its FILE:LINE when it has none)\n",
 		.example =
 		    "  echo '{\"text\":\"삼성전자는 10월28일 서울에서 발표했다\"}' | winnow-tag\n"
 		    "  winnow-read news/*.txt | winnow-norm | winnow-tag --labels PERSON,ORG\n",

@@ -132,8 +132,10 @@ int cli_emit_json(struct cli *c, const char *json, size_t len);
 
 /*
  * cli_record_id(c, r, out): the record's id as JSON into 'out' (reset
- * first), for the lines of --removed files: its "id" string as written,
- * else "FILE:LINE" of where it was read.
+ * first): its "id" member as written (a string, a number, any value), else
+ * the string "FILE:LINE" of where it was read ("<stdin>:3").  The one id
+ * of every line that stands for a record elsewhere: --flat records,
+ * --removed files.
  */
 void cli_record_id(struct cli *c, struct rec *r, struct buf *out);
 
