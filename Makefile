@@ -8,6 +8,7 @@
 #   make demo       clean the bundled sample corpus, input and output side by side
 #   make bench      MB/s of each filter beside cat and jq on a generated corpus
 #   make install    PREFIX=/usr/local DESTDIR= (make uninstall: the same)
+#   make deb        a Debian package in build/deb/ (check-deb: lintian, dpkg -i)
 #   make fuzz       each libFuzzer harness for FUZZ_SECONDS (clang, ASan+UBSan)
 #
 # What a goal needs is checked first: scripts/install-deps installs what is
@@ -66,7 +67,7 @@ endif
 ifneq ($(filter demo,$(MAKECMDGOALS)),)
 DEPS_GROUPS += demo
 endif
-ifneq ($(filter deb,$(MAKECMDGOALS)),)
+ifneq ($(filter deb check-deb,$(MAKECMDGOALS)),)
 DEPS_GROUPS += deb
 endif
 ifneq ($(filter model,$(MAKECMDGOALS)),)
@@ -87,7 +88,7 @@ CHECK_LIBS := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wno-unused-parameter -Wno-missing-field-initializers
 CFLAGS ?= $(OPTFLAGS)
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib $(DEP_CFLAGS)
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) -Ilib $(DEP_CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 LIBS = $(DEP_LIBS) -lm
 
@@ -429,6 +430,23 @@ check-slow: all $(BUILD)/tests/collide
 check-scale: all
 	BUILD=$(BUILD) tests/scale/run
 
+# A Debian package from debian/, built with dpkg-buildpackage in a copy of
+# the tree ($(BUILD)/deb/winnow-VERSION/), so nothing is written beside the
+# clone; the .deb, .changes and lintian's report land in $(BUILD)/deb/.
+deb:
+	@v=$$(dpkg-parsechangelog -l debian/changelog -S Version); \
+	[ "$$v" = "$(VERSION)" ] || { echo "make deb: debian/changelog is $$v, the Makefile $(VERSION)" >&2; exit 1; }
+	rm -rf $(BUILD)/deb && mkdir -p $(BUILD)/deb/winnow-$(VERSION)
+	tar -cf - --exclude=./build --exclude=./build-san --exclude=./build-fuzz \
+	    --exclude=./.git . | tar -xf - -C $(BUILD)/deb/winnow-$(VERSION)
+	cd $(BUILD)/deb/winnow-$(VERSION) && \
+	    dpkg-buildpackage -us -uc -b >../build.log 2>&1 || { tail -30 ../build.log; exit 1; }
+	@ls $(BUILD)/deb/*.deb
+
+# lintian with no error, then dpkg -i, winnow help and a pipeline, dpkg -r.
+check-deb: deb
+	BUILD=$(BUILD) scripts/check-deb
+
 # The stats page in headless Chromium (installs it); .ci/run runs this.
 check-browser: all
 	BUILD=$(BUILD) scripts/check-browser
@@ -491,6 +509,6 @@ model-eval: $(BUILD)/winnow-tag-train $(NB)/ko-klue-gaz.tsv $(NB)/en-uner.conll 
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all bench check check-browser check-layers check-scale check-slow clean demo fuzz fuzzers \
+.PHONY: all bench check check-browser check-deb check-layers check-scale check-slow clean deb demo fuzz fuzzers \
 	install model model-eval uninstall
 .SECONDARY:
