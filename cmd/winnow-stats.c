@@ -1,5 +1,6 @@
 /* winnow-stats: a summary of a stream of records, as JSON and as a web page with charts. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/buf.h"
@@ -13,15 +14,17 @@
 static struct stats_opts opts;
 static const char *html_path;		/* --html */
 static const char *title;		/* --title */
+static const char *removed_path;	/* --removed */
 static struct stats *stats;
 
-enum { OPT_HTML = CLI_OPT_LONG, OPT_TOP, OPT_TITLE, OPT_MIN_CHARS };
+enum { OPT_HTML = CLI_OPT_LONG, OPT_TOP, OPT_TITLE, OPT_MIN_CHARS, OPT_REMOVED };
 
 static const struct option longopts[] = {
 	{ "html", required_argument, NULL, OPT_HTML },
 	{ "top", required_argument, NULL, OPT_TOP },
 	{ "title", required_argument, NULL, OPT_TITLE },
 	{ "min-chars", required_argument, NULL, OPT_MIN_CHARS },
+	{ "removed", required_argument, NULL, OPT_REMOVED },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -37,6 +40,9 @@ option(struct cli *c, int opt, const char *arg)
 	case OPT_TITLE:
 		title = arg;
 		return CLI_GO;
+	case OPT_REMOVED:
+		removed_path = arg;
+		return CLI_GO;
 	case OPT_TOP:
 		if (parse_int("--top", arg, 1, 10000, &n) < 0)
 			return CLI_USAGE;
@@ -51,11 +57,41 @@ option(struct cli *c, int opt, const char *arg)
 	return CLI_USAGE;
 }
 
+/* winnow-dedupe --removed FILE: what was dropped before these records. */
+static int
+read_removed(const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int err;
+
+	if (fp == NULL) {
+		warnp("cannot open '%s'", path);
+		return EXIT_USAGE;
+	}
+	while ((n = getline(&line, &cap, fp)) > 0) {
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			n--;
+		if (n > 0)
+			stats_add_removed(stats, line, (size_t)n);
+	}
+	err = ferror(fp);
+	free(line);
+	fclose(fp);
+	if (err) {
+		warnp("read error: '%s'", path);
+		return EXIT_IOERR;
+	}
+	return CLI_GO;
+}
+
 static int
 start(struct cli *c)
 {
 	stats = stats_new(&opts);
-	return CLI_GO;
+	return removed_path ? read_removed(removed_path) : CLI_GO;
 }
 
 static int
@@ -136,7 +172,9 @@ main(int argc, char *argv[])
 		    "      --title TEXT       the page's heading (default: winnow-stats)\n"
 		    "      --top N            entity texts listed per label (default 10)\n"
 		    "      --min-chars N      paragraphs lighter than N are not judged\n"
-		    "                         duplicate (default 20, as winnow-dedupe)\n",
+		    "                         duplicate (default 20, as winnow-dedupe)\n"
+		    "      --removed FILE     count what winnow-dedupe --removed FILE says it\n"
+		    "                         dropped, by reason\n",
 		.example =
 		    "  winnow-stats clean.jsonl | jq .\n"
 		    "  winnow-strip --explain news.jsonl | winnow-money | winnow-tag |\n"

@@ -249,22 +249,56 @@ duplicates_section(struct buf *b, const struct stats_report *r)
 		{ "first seen", 10, r->paragraphs - r->dup_paragraphs },
 		{ "repeats", 7, r->dup_paragraphs }
 	};
+	struct stats_count d[2] = {
+		{ "kept", 4, r->paragraphs },
+		{ "dropped by winnow-dedupe", 24, r->dropped }
+	};
 
-	buf_addstr(b, "<section><h2>Duplicates</h2>\n<p>");
+	buf_addstr(b, "<section><h2>Duplicates</h2>\n");
+	if (r->has_dropped) {
+		/* After dedupe every paragraph left is a first: say what went. */
+		buf_addstr(b, "<p>winnow-dedupe dropped ");
+		add_count(b, r->dropped);
+		buf_addstr(b, " of ");
+		add_count(b, r->paragraphs + r->dropped);
+		buf_addstr(b, " paragraphs (");
+		add_pct(b, r->dropped, r->paragraphs + r->dropped);
+		buf_addstr(b, ") before these records, by reason (its --removed file):</p>\n");
+		if (r->paragraphs + r->dropped)
+			stacked_bar(b, "paragraphs kept and dropped by winnow-dedupe", d, 2);
+		if (r->ndrop_reasons)
+			bar_chart(b, "dropped paragraphs by reason", r->drop_reasons,
+			    r->ndrop_reasons, r->dropped);
+	}
+	buf_addstr(b, "<p>");
 	add_count(b, r->dup_paragraphs);
 	buf_addstr(b, " of ");
 	add_count(b, r->paragraphs);
 	buf_addstr(b, " paragraphs (");
 	add_pct(b, r->dup_paragraphs, r->paragraphs);
-	buf_printf(b, ") repeat an earlier one exactly after normalization "
+	buf_printf(b, ") %s an earlier one exactly after normalization "
 	    "(case, width, spaces and punctuation aside; paragraphs lighter than "
 	    "%zu are not judged). Records whose whole text repeats an earlier "
-	    "record's: ", r->min_chars);
+	    "record's: ", r->has_dropped ? "here still repeat" : "repeat", r->min_chars);
 	add_count(b, r->dup_records);
 	buf_addstr(b, ".</p>\n");
-	if (r->paragraphs)
+	if (r->paragraphs && !r->has_dropped)
 		stacked_bar(b, "paragraphs first seen and repeated", v, 2);
 	buf_addstr(b, "</section>\n");
+}
+
+/* A size as a person reads it: "812 bytes", "27 KB", "3.4 MB", "1.2 GB". */
+static void
+add_size(struct buf *b, uint64_t n)
+{
+	if (n < 1000)
+		buf_printf(b, "%llu bytes", (unsigned long long)n);
+	else if (n < 1000000)
+		buf_printf(b, "%.0f KB", (double)n / 1e3);
+	else if (n < 1000000000)
+		buf_printf(b, "%.1f MB", (double)n / 1e6);
+	else
+		buf_printf(b, "%.1f GB", (double)n / 1e9);
 }
 
 static void
@@ -368,7 +402,8 @@ money_section(struct buf *b, const struct stats_report *r)
 void
 statpage_html(const struct stats_report *r, const char *title, struct buf *b)
 {
-	char mb[64];
+	/* hangul, han, kana: the first three scripts of the report */
+	int cjk = r->letters[0] + r->letters[1] + r->letters[2] > 0;
 
 	buf_addstr(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
@@ -397,15 +432,21 @@ statpage_html(const struct stats_report *r, const char *title, struct buf *b)
 	    "td.num{text-align:right;font-variant-numeric:tabular-nums}\n"
 	    "</style>\n</head>\n<body>\n<h1>");
 	html_esc(b, title, strlen(title));
-	buf_addstr(b, "</h1>\n<p class=\"sub\">A summary by winnow-stats.</p>\n"
-	    "<div class=\"figs\">\n");
+	buf_addstr(b, "</h1>\n<p class=\"sub\">A summary by winnow-stats.</p>\n");
+	if (cjk)
+		buf_addstr(b, "<p class=\"sub\">The text holds Hangul or other CJK "
+		    "characters: to see them rather than boxes, the browser needs a "
+		    "Korean or CJK font (on Debian: fonts-nanum or fonts-noto-cjk).</p>\n");
+	buf_addstr(b, "<div class=\"figs\">\n");
 	figure(b, "records", r->records, NULL);
-	snprintf(mb, sizeof mb, "%.1f MB", (double)r->bytes / 1e6);
-	buf_printf(b, "<div class=\"fig\"><div class=\"n\">%s</div>"
-	    "<div class=\"l\">of JSON Lines</div></div>\n", mb);
+	buf_addstr(b, "<div class=\"fig\"><div class=\"n\">");
+	add_size(b, r->bytes);
+	buf_addstr(b, "</div><div class=\"l\">of JSON Lines</div></div>\n");
 	figure(b, "characters of text", r->chars, NULL);
 	figure(b, "paragraphs", r->paragraphs, NULL);
 	figure(b, "repeated paragraphs", r->dup_paragraphs, NULL);
+	if (r->has_dropped)
+		figure(b, "paragraphs dropped by winnow-dedupe", r->dropped, NULL);
 	if (r->nofield)
 		figure(b, "records without text", r->nofield, NULL);
 	if (r->empty)

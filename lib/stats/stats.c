@@ -72,12 +72,14 @@ struct stats {
 	struct money_sum *sums;		/* parallel to 'currencies' */
 	size_t nsums;
 	struct tally pii_types;
+	struct tally drop_reasons;
 	/* the sorted views stats_report() hands out */
 	struct stats_count *rule_view;
 	struct stats_label *label_view;
 	struct stats_count *top_view;
 	struct stats_currency *cur_view;
 	struct stats_count *pii_view;
+	struct stats_count *drop_view;
 };
 
 static uint64_t
@@ -247,12 +249,14 @@ stats_free(struct stats *s)
 	tally_release(&s->labels);
 	tally_release(&s->currencies);
 	tally_release(&s->pii_types);
+	tally_release(&s->drop_reasons);
 	free(s->sums);
 	free(s->rule_view);
 	free(s->label_view);
 	free(s->top_view);
 	free(s->cur_view);
 	free(s->pii_view);
+	free(s->drop_view);
 	free(s);
 }
 
@@ -453,6 +457,18 @@ count_pii(struct stats *s, const char *v, size_t vlen)
 	}
 	s->rep.pii_items += found;
 	s->rep.pii_records += found > 0;
+}
+
+void
+stats_add_removed(struct stats *s, const char *line, size_t len)
+{
+	s->rep.has_dropped = 1;
+	if (scan_element(s, line, len) < 0 || string_member(s, line, "reason") < 0) {
+		s->rep.malformed++;
+		return;
+	}
+	name_add(&s->drop_reasons, MAX_RULES, s->key.data, s->key.len, 1);
+	s->rep.dropped++;
 }
 
 static void
@@ -659,6 +675,9 @@ stats_report(struct stats *s)
 	s->pii_view = tally_view(&s->pii_types, s->pii_view);
 	rep->pii_types = s->pii_view;
 	rep->npii_types = s->pii_types.n;
+	s->drop_view = tally_view(&s->drop_reasons, s->drop_view);
+	rep->drop_reasons = s->drop_view;
+	rep->ndrop_reasons = s->drop_reasons.n;
 	return rep;
 }
 
@@ -777,6 +796,12 @@ stats_json(const struct stats_report *r, struct buf *b)
 		buf_printf(b, ",\"pii\":{\"records\":%llu,\"items\":%llu,\"by_type\":",
 		    (unsigned long long)r->pii_records, (unsigned long long)r->pii_items);
 		json_counts(b, r->pii_types, r->npii_types);
+		buf_addc(b, '}');
+	}
+	if (r->has_dropped) {
+		buf_printf(b, ",\"dropped\":{\"paragraphs\":%llu,\"by_reason\":",
+		    (unsigned long long)r->dropped);
+		json_counts(b, r->drop_reasons, r->ndrop_reasons);
 		buf_addc(b, '}');
 	}
 	if (r->malformed)

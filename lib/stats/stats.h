@@ -101,6 +101,10 @@ struct stats_report {
 	uint64_t pii_records, pii_items;
 	struct stats_count *pii_types;	/* items by type, most first */
 	size_t npii_types;
+	int has_dropped;	/* stats_add_removed() was given dedupe's lines */
+	uint64_t dropped;	/* paragraphs winnow-dedupe dropped upstream */
+	struct stats_count *drop_reasons;	/* by reason, most first */
+	size_t ndrop_reasons;
 	uint64_t malformed;	/* annotations not of the expected shape */
 };
 
@@ -136,6 +140,14 @@ struct stats_doc {
  * than its filter writes is counted in 'malformed', never an error.
  */
 void stats_add(struct stats *s, const struct stats_doc *doc);
+
+/*
+ * stats_add_removed(s, line, len): count one line of winnow-dedupe
+ * --removed (an object with a string "reason": exact, near, contained),
+ * what was dropped before the records counted here; another line is
+ * counted in 'malformed'.
+ */
+void stats_add_removed(struct stats *s, const char *line, size_t len);
 
 /* stats_report(s): the numbers so far, sorted for display. */
 const struct stats_report *stats_report(struct stats *s);

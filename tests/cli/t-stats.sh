@@ -38,6 +38,27 @@ expect_eq "pii: items" 15 "$(jq .pii.items pii.json)"
 expect_eq "pii: phones" 4 "$(jq .pii.by_type.PHONE pii.json)"
 expect_grep "pii: page section" "Personal data by type" pii.html
 
+# After dedupe every paragraph left is a first: what it dropped is counted
+# from its --removed file, by reason, and the page says so.
+"$bin/winnow-read" "$SRC"/data/sample/*.txt | "$bin/winnow-dedupe" --near 0.8 \
+    --removed dups.jsonl >deduped.jsonl
+"$stats" --removed dups.jsonl --html dd.html deduped.jsonl >dd.json
+expect_eq "--removed: paragraphs" "$(wc -l <dups.jsonl | tr -d ' ')" "$(jq .dropped.paragraphs dd.json)"
+expect_eq "--removed: exact ones" "$(grep -c '"reason":"exact"' dups.jsonl)" \
+    "$(jq .dropped.by_reason.exact dd.json)"
+expect_grep "--removed: page" "winnow-dedupe dropped $(jq .dropped.paragraphs dd.json) of" dd.html
+expect_eq "--removed: repeats left" 0 "$(jq .duplicates.paragraphs dd.json)"
+printf '{"reason":"exact"}\nnot json\n' >mixed.jsonl
+"$stats" --removed mixed.jsonl deduped.jsonl | jq -c '[.dropped.paragraphs, .malformed]' >m.txt
+expect_eq "--removed: a bad line is malformed" "[1,1]" "$(cat m.txt)"
+"$stats" --removed nosuch.jsonl deduped.jsonl >/dev/null 2>err
+expect_eq "--removed: missing file" 2 $?
+# Sizes as a person reads them, and the font a Hangul page needs.
+expect_grep "size in KB" '<div class="n">[0-9]* KB</div><div class="l">of JSON Lines' dd.html
+expect_grep "CJK font note" "needs a Korean or CJK font" dd.html
+"$bin/winnow-read" "$SRC"/data/sample/17-*.txt | "$stats" --html en.html >/dev/null
+grep -q "CJK font" en.html && fail "an English page asks for a CJK font"
+
 "$stats" --top 0 "$in" >/dev/null 2>err
 expect_eq "--top 0: usage" 2 $?
 done_tests
