@@ -5,7 +5,7 @@
 #                   VALGRIND=1: the CLI tests and fuzz replays under memcheck)
 #   make check-browser  the winnow-stats page in headless Chromium (installs it)
 #   make check-scale    scripts/parallel and scripts/cron-example, end to end
-#   make demo       clean the bundled sample corpus, input and output side by side
+#   make demo       clean the bundled sample corpus: what went from each page, and why
 #   make bench      MB/s of each filter beside cat and jq on a generated corpus
 #   make install    PREFIX=/usr/local DESTDIR= (make uninstall: the same)
 #   make deb        a Debian package in build/deb/ (check-deb: lintian, dpkg -i)
@@ -63,9 +63,6 @@ DEPS_GROUPS += scale
 endif
 ifneq ($(filter check-browser,$(MAKECMDGOALS)),)
 DEPS_GROUPS += browser
-endif
-ifneq ($(filter demo,$(MAKECMDGOALS)),)
-DEPS_GROUPS += demo
 endif
 ifneq ($(filter deb check-deb,$(MAKECMDGOALS)),)
 DEPS_GROUPS += deb
