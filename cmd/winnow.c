@@ -79,7 +79,10 @@ describe(const char *dir, const char *prog, struct buf *purpose)
 			filter = 1;
 		if (!in_purpose)
 			continue;
-		if (n++ == 0 || strncmp(line + strspn(line, " "), "or:", 3) == 0)
+		/* the usage lines: the first, "   or: ...", "       PROG ..." */
+		if (n++ == 0 || strncmp(line + strspn(line, " "), "or:", 3) == 0 ||
+		    (line[0] == ' ' && strncmp(line + strspn(line, " "), prog,
+		    strlen(prog)) == 0))
 			continue;
 		if (line[0] == '\0') {
 			in_purpose = 0;
