@@ -216,7 +216,7 @@ FILTERS = $(filter winnow-%,$(CMDS))
 MAN1 = $(FILTERS:%=$(BUILD)/man/man1/%.1)
 MAN7 = $(BUILD)/man/man7/winnow.7
 COMPLETIONS = $(BUILD)/completion/winnow.bash $(BUILD)/completion/_winnow
-DOCS = README.md LICENSE doc/CONTRACT.md doc/GUIDE.md doc/BENCHMARKS.md
+DOCS = README.md LICENSE data/ner/LICENSE-models doc/CONTRACT.md doc/GUIDE.md doc/BENCHMARKS.md
 EXAMPLES = scripts/cron-example scripts/parallel
 
 # Check unit suites: tests/check_MODULE.c, one binary each.
