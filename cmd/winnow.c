@@ -33,6 +33,7 @@ static int
 run(const char *name, char **argv)
 {
 	struct buf path = BUF_INIT;
+	int err;
 
 	buf_printf(&path, "%s/winnow-%s", self_dir(), name);
 	argv[0] = path.data;
@@ -42,11 +43,13 @@ run(const char *name, char **argv)
 	buf_printf(&path, "winnow-%s", name);
 	argv[0] = path.data;
 	execvp(path.data, argv);
-	if (errno == ENOENT)
+	err = errno;
+	if (err == ENOENT)
 		warnx("'%s' is not a winnow filter; see 'winnow help'", name);
 	else
 		warnp("cannot run '%s'", path.data);
-	return errno == ENOENT ? 127 : 126;
+	buf_release(&path);
+	return err == ENOENT ? 127 : 126;
 }
 
 static int
