@@ -115,9 +115,13 @@ RECORD_OBJ = \
 
 # lib/read: winnow-read: files into records
 READ_OBJ = \
+	$(BUILD)/lib/read/entities.o \
+	$(BUILD)/lib/read/extract.o \
+	$(BUILD)/lib/read/html.o \
 	$(BUILD)/lib/read/inputs.o \
 	$(BUILD)/lib/read/split.o \
-	$(BUILD)/lib/read/textdec.o
+	$(BUILD)/lib/read/textdec.o \
+	$(BUILD)/lib/read/warc.o
 
 # lib/norm: winnow-norm
 NORM_OBJ = \
@@ -260,6 +264,7 @@ TEST_BINS = $(TESTS:%=$(BUILD)/tests/%)
 # bytes.  make check replays each over its saved inputs (tests/fuzz/corpus/
 # NAME/) with tests/fuzz/replay.c; make fuzz runs them under libFuzzer.
 FUZZERS = \
+	fuzz_html \
 	fuzz_json \
 	fuzz_model \
 	fuzz_money \
@@ -269,7 +274,8 @@ FUZZERS = \
 	fuzz_state \
 	fuzz_strip \
 	fuzz_tag \
-	fuzz_textdec
+	fuzz_textdec \
+	fuzz_warc
 
 FUZZ_REPLAY = $(FUZZERS:%=$(BUILD)/tests/%)
 

@@ -8,12 +8,15 @@
  *
  *   textdec    bytes of any common encoding to UTF-8, streaming
  *   read_text  decoding and splitting: one piece per file, paragraph or line
+ *   read_html  an HTML page to its text and what it says about itself
+ *   warc       WARC archives record by record, and the HTTP inside them
  */
 #ifndef WINNOW_READ_H
 #define WINNOW_READ_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "core/buf.h"
 
@@ -128,6 +131,110 @@ void read_inputs_free(struct read_inputs *in);
  */
 #define READ_BINARY_SNIFF 8000
 int read_binary(const char *p, size_t n);
+
+/*
+ * read_sniff(name, head, n): what a file holds, by its first bytes (at
+ * least the first few hundred, when it has them): "WARC/1." is a WARC
+ * archive (and "filedesc://" an ARC file, which the WARC reader refuses); "<!doctype html", "<html", "<head", "<meta", "<!--" and the
+ * like (after a BOM and white space) an HTML page; else by its name
+ * (.html, .htm, .xhtml, .warc, less a .gz or .zst); else text.
+ */
+enum read_format { READ_TEXT, READ_HTML, READ_WARC };
+enum read_format read_sniff(const char *name, const char *head, size_t n);
+
+/*
+ * read_html: a saved HTML page to the text a reader sees: one line per
+ * block (p, h1-h6, li, a table row, blockquote, pre, div text; <br> a line
+ * break), inline elements joined with the spacing a reader sees, character
+ * references decoded, script, style, head, svg and the like left out.
+ * Unless 'keep_all', the page's furniture is left out on the DOM's
+ * evidence: nav, header, footer, aside, form, button, select; ARIA roles
+ * of navigation; class and id words of menus, share bars, comments, ads,
+ * related stories (in English and Korean); hidden elements; blocks that
+ * are mostly link text.  What holds the article (article, main,
+ * itemprop=articleBody, containers named like "article body" or "news
+ * view") or most of the page's text is never left out that way.
+ *
+ * The encoding: 'charset' (an HTTP header's, or NULL), else a BOM, else the
+ * page's <meta> charset, else sniffed as winnow-read sniffs text; EUC-KR
+ * is read as its superset CP949.
+ *
+ * Strings are owned by the page and NULL when the page does not say;
+ * read_page_release frees them (a zeroed struct is an empty page).
+ */
+struct read_page {
+	struct buf text;	/* lines joined with "\n", no final one */
+	char *url;		/* <link rel=canonical>, else og:url */
+	char *title;		/* og:title, else <title> */
+	char *lang;		/* <html lang> */
+	char *date;		/* article:published_time, JSON-LD datePublished, <time> */
+	char *encoding;		/* what the bytes were decoded from */
+	uint64_t replaced;	/* bytes that could not be decoded */
+	int truncated;		/* too many elements: the rest was not read */
+};
+
+/* read_html(pg, s, len, charset, keep_all): fill 'pg' (released first); 0. */
+int read_html(struct read_page *pg, const char *s, size_t len, const char *charset,
+    int keep_all);
+void read_page_release(struct read_page *pg);
+
+/*
+ * warc: a WARC 1.0/1.1 archive, record by record, from a byte stream
+ * ('fn' reads like read(2): a count, 0 at the end, -1 after a message;
+ * .warc.gz members are undone by the caller's source).  Memory: one
+ * header block (64 KiB at most) and the block of a record the reader
+ * wants (response, resource, conversion) up to 'max_block' bytes; other
+ * records and bigger blocks are read through without being held.
+ */
+typedef ssize_t (*warc_read_fn)(void *arg, void *p, size_t n);
+
+struct warc_record {
+	uint64_t offset;		/* where it starts in the (uncompressed) stream */
+	const char *type;		/* WARC-Type ("" when absent) */
+	const char *id, *target, *date, *content_type;	/* NULL when absent */
+	const char *header;		/* the fields, each "Name: value" NUL-ended */
+	size_t header_len;
+	uint64_t length;		/* Content-Length */
+	const char *block;		/* the block, when 'kept' */
+	int kept;
+};
+
+struct warc;
+
+struct warc *warc_new(warc_read_fn fn, void *arg, size_t max_block);
+
+/*
+ * warc_next(w, r): the next record into 'r' (its strings valid until the
+ * next call): 1, 0 at the end, -1 for a bad record (warc_error says what
+ * and at which byte; the reader has moved to the next "WARC/1." line, so
+ * the caller may go on), -2 when reading failed (reported by 'fn').
+ */
+int warc_next(struct warc *w, struct warc_record *r);
+const char *warc_error(const struct warc *w);
+void warc_free(struct warc *w);
+
+/* warc_wanted(type): whether records of this WARC-Type are kept. */
+int warc_wanted(const char *type);
+
+/*
+ * warc_http(block, len, max, h): an HTTP response (a response record's
+ * block): its status, Content-Type and charset, and its body with chunked
+ * transfer coding and gzip/deflate content coding undone (a body that is
+ * not valid chunks is taken as it is, as browsers take it).  0, or -1 when
+ * it is not an HTTP response.  Release with warc_http_release.
+ */
+struct warc_http {
+	int status;
+	const char *headers, *content_type, *charset, *body;
+	size_t headers_len, content_type_len, body_len;
+	int dechunked, undecoded;
+	struct buf scratch;
+};
+int warc_http(const char *s, size_t len, size_t max, struct warc_http *h);
+void warc_http_release(struct warc_http *h);
+
+/* read_is_html_type(content_type, len): text/html or application/xhtml+xml. */
+int read_is_html_type(const char *s, size_t len);
 
 /*
  * read_id(name, num, out): a piece's id into 'out' (reset first): 'name'

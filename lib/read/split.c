@@ -1,6 +1,7 @@
 /* read_text: decoding, then a file's text cut into its paragraphs or lines. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/buf.h"
 #include "core/util.h"
@@ -169,4 +170,57 @@ read_binary(const char *p, size_t n)
 	if (n > READ_BINARY_SNIFF)
 		n = READ_BINARY_SNIFF;
 	return memchr(p, '\0', n) != NULL;
+}
+
+/* Whether 's' starts with 'lit', ignoring ASCII case. */
+static int
+starts_ci(const char *s, size_t n, const char *lit)
+{
+	size_t i, len = strlen(lit);
+
+	if (n < len)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]) != lit[i])
+			return 0;
+	return 1;
+}
+
+/* Whether 'name', less a .gz or .zst, ends with 'ext'. */
+static int
+has_ext(const char *name, const char *ext)
+{
+	size_t n = strlen(name), e = strlen(ext);
+
+	if (n > 3 && strcmp(name + n - 3, ".gz") == 0)
+		n -= 3;
+	else if (n > 4 && strcmp(name + n - 4, ".zst") == 0)
+		n -= 4;
+	return n > e && strncasecmp(name + n - e, ext, e) == 0;
+}
+
+enum read_format
+read_sniff(const char *name, const char *p, size_t n)
+{
+	static const char *const html_starts[] = {
+		"<!doctype html", "<html", "<head", "<meta", "<title", "<body", "<!--", "<?xml",
+		"<script", "<link", "<style"
+	};
+	size_t i;
+
+	if ((n >= 7 && memcmp(p, "WARC/1.", 7) == 0) || (n >= 11 && memcmp(p, "filedesc://", 11) == 0))
+		return READ_WARC;	/* an ARC file goes to the WARC reader, which says it is one */
+	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3, n -= 3;
+	while (n > 0 && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		p++, n--;
+	for (i = 0; i < sizeof html_starts / sizeof html_starts[0]; i++)
+		if (starts_ci(p, n, html_starts[i]))
+			return READ_HTML;
+	if (name != NULL && (has_ext(name, ".html") || has_ext(name, ".htm") ||
+	    has_ext(name, ".xhtml")))
+		return READ_HTML;
+	if (name != NULL && has_ext(name, ".warc"))
+		return READ_WARC;
+	return READ_TEXT;
 }

@@ -320,12 +320,16 @@ bad_line(struct driver *d, const char *line, size_t len, size_t offset,
 		return;
 	}
 	out_flush(c->out);
-	warnx("%s:%llu: %s (byte %zu)", src_name(c->src),
-	    (unsigned long long)src_lineno(c->src), msg, offset + 1);
-	if (src_lineno(c->src) == 1 && strncmp(msg, "not a JSON object", 17) != 0 &&
-	    looks_like_text(line, len))
-		warnx("%s: this looks like plain text: turn files into records with "
-		    "winnow-read", src_name(c->src));
+	if (src_lineno(c->src) == 0) {	/* a raw file (winnow-read): the message says where */
+		warnx("%s: %s", src_name(c->src), msg);
+	} else {
+		warnx("%s:%llu: %s (byte %zu)", src_name(c->src),
+		    (unsigned long long)src_lineno(c->src), msg, offset + 1);
+		if (src_lineno(c->src) == 1 && strncmp(msg, "not a JSON object", 17) != 0 &&
+		    looks_like_text(line, len))
+			warnx("%s: this looks like plain text: turn files into records with "
+			    "winnow-read", src_name(c->src));
+	}
 	d->status = EXIT_DATAERR;
 	d->stopped = 1;
 }

@@ -22,6 +22,9 @@ fixture() {
 	cp -r "$1/site" "$1/news"
 	cp -r "$1/site" "$1/inbox"
 	touch -d 2000-01-01 "$1/stamp"
+	mkdir -p "$1/saved-pages"
+	cp "$SRC"/tests/cli/data/*.html "$1/saved-pages/"
+	"$SRC/tests/mkwarc" "$1/crawl.warc.gz" "$SRC"/tests/cli/data/*.html
 	ln -s "$SRC/data" "$1/data"
 	(
 		cd "$1" || exit 1
