@@ -4,7 +4,8 @@
 #   make check      unit tests, CLI golden tests, conformance (SANITIZE=1: ASan+UBSan,
 #                   VALGRIND=1: the CLI tests and fuzz replays under memcheck)
 #   make check-browser  the winnow-stats page in headless Chromium (installs it)
-#   make check-scale    scripts/parallel and scripts/cron-example, end to end
+#   make check-scale    scripts/parallel (on ssh hosts too), scripts/slurm (on a
+#                       one-box Slurm cluster) and scripts/cron-example, end to end
 #   make demo       clean the bundled sample corpus: what went from each page, and why
 #   make bench      MB/s of each filter beside cat and jq on a generated corpus
 #   make install    PREFIX=/usr/local DESTDIR= (make uninstall: the same)
@@ -221,7 +222,7 @@ MAN1 = $(FILTERS:%=$(BUILD)/man/man1/%.1)
 MAN7 = $(BUILD)/man/man7/winnow.7
 COMPLETIONS = $(BUILD)/completion/winnow.bash $(BUILD)/completion/_winnow
 DOCS = README.md LICENSE data/ner/LICENSE-models doc/CONTRACT.md doc/GUIDE.md doc/BENCHMARKS.md
-EXAMPLES = scripts/cron-example scripts/parallel
+EXAMPLES = scripts/cron-example scripts/parallel scripts/slurm
 
 # Check unit suites: tests/check_MODULE.c, one binary each.
 TESTS = \
