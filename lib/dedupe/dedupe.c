@@ -260,9 +260,10 @@ commit(struct dedupe *d, struct dedupe_result *res)
 		prefetch(d, res, i + 1);
 		if (!w->judged)
 			continue;
+		/* No arithmetic on the arrays a mode leaves NULL. */
 		rc = dedupe_remember(d, w->h, d->near_index ?
-		    d->s.lsigs + i * MINHASH_SIG : NULL,
-		    d->s.lbands + i * (size_t)d->bands,
+		    d->s.lsigs + i * MINHASH_SIG : NULL, d->bands > 0 ?
+		    d->s.lbands + i * (size_t)d->bands : NULL,
 		    d->fp_index ? d->s.fps + w->fp : NULL, w->nfp);
 		if (rc <= 0)
 			continue;
