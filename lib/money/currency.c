@@ -370,7 +370,9 @@ name_start_ok(int name, const char *s, size_t len, size_t b)
 	if (b == 0)
 		return 1;
 	if (name_first[name] == END_WORD)
-		return !is_alnum((unsigned char)s[b - 1]);
+		/* not inside a word, a handle or a tag: @N4, #RM8 */
+		return !is_alnum((unsigned char)s[b - 1]) && s[b - 1] != '@' &&
+		    s[b - 1] != '#' && s[b - 1] != '_';
 	if (name_first[name] == END_HANGUL)
 		return !utf8_is_hangul_syllable(cp_before(s, len, b, &st));
 	return !is_digit((unsigned char)s[b - 1]);
@@ -394,6 +396,42 @@ num_fits(const struct num *n, const struct money_name *mn)
 	return 1;
 }
 
+/* Whether an ASCII word of two or more capitals ends at s[e] (spaces between). */
+static int
+caps_word_before(const char *s, size_t e)
+{
+	size_t b;
+
+	e = skip_sp_back(s, e, 1);
+	for (b = e; b > 0 && s[b - 1] >= 'A' && s[b - 1] <= 'Z'; b--)
+		;
+	return e - b >= 2 && !(b > 0 && is_alnum((unsigned char)s[b - 1]));
+}
+
+/* Whether an ASCII word of two or more capitals starts at s[b] (spaces before). */
+static int
+caps_word_after(const char *s, size_t len, size_t b)
+{
+	size_t e;
+
+	b = skip_sp(s, len, b, 1);
+	for (e = b; e < len && s[e] >= 'A' && s[e] <= 'Z'; e++)
+		;
+	return e - b >= 2 && !(e < len && is_alnum((unsigned char)s[e]));
+}
+
+/*
+ * Whether the amount s[a..b) holding an MN_CAPS code stands among words in
+ * capitals (TRY 3 TIMES, ZAR 300 IN): then the code is a word too.
+ */
+static int
+caps_around(const struct money_name *mn, const char *s, size_t len, size_t a,
+    size_t b)
+{
+	return (mn->flags & MN_CAPS) && (caps_word_before(s, a) ||
+	    caps_word_after(s, len, b));
+}
+
 /*
  * Whether "pounds" after number 'n' is a weight: a 200-pound man, 1.8M
  * pounds of food, lose 25 pounds.  'e' is the end of the word.
@@ -410,10 +448,24 @@ is_weight(const char *s, size_t len, const struct num *n, int hyphen, size_t e)
 	    NULL };
 	static const char *const ko_verbs[] = { "감량", "뺐", "빼", "빠졌", "빠진",
 	    "쪘", "찌", "늘었", NULL };
+	/* a 10-pound note, a 5-pound fine: a thing that is money says money */
+	static const char *const things[] = { "note", "coin", "bill", "banknote",
+	    "fine", "fee", "ticket", "voucher", "bet", "charge", "prize", "bonus",
+	    "payment", "donation", "reward", "tax", "levy", "discount", "deposit",
+	    "loan", "bribe", "tip", NULL };
 	const char *const *v;
 	size_t b = skip_sp_back(s, n->start, 1), q, dl;
 
-	if (hyphen || starts_with(s, len, skip_sp(s, len, e, 1), "of "))
+	if (hyphen) {
+		q = skip_sp(s, len, e, 1);
+		for (v = things; *v; v++)
+			if (starts_with(s, len, q, *v) && (q + strlen(*v) >= len ||
+			    !is_alpha((unsigned char)s[q + strlen(*v)]) ||
+			    s[q + strlen(*v)] == 's'))
+				return 0;
+		return 1;
+	}
+	if (starts_with(s, len, skip_sp(s, len, e, 1), "of "))
 		return 1;
 	for (v = verbs; *v && b < n->start; v++)
 		if (ends_with(s, b, *v) && word_start_ok(s, len, b - strlen(*v), *v))
@@ -456,18 +508,31 @@ is_weight(const char *s, size_t len, const struct num *n, int hyphen, size_t e)
 
 /*
  * Whether a minor unit after number 'n' is part of a name: a capital,
- * singular "Cent" after a number other than one (the rapper 50 Cent).
+ * singular "Cent" after a number other than one (the rapper 50 Cent), or
+ * the name after a word for a performer (래퍼 50센트, rapper 50 cent).
  */
 static int
 is_name(const char *s, size_t len, const struct num *n,
     const struct money_name *mn, size_t a, size_t b)
 {
+	static const char *const roles[] = { "래퍼", "랩퍼", "가수", "힙합",
+	    "뮤지션", "아티스트", "rapper", "singer", "artist", "musician",
+	    "star", NULL };
+	const char *const *r;
 	struct dec one = dec_int(1);
+	size_t e;
 
-	(void)len;
-	return mn->exp < 0 && b > a + 1 && s[a] >= 'A' && s[a] <= 'Z' &&
-	    s[b - 1] >= 'a' && s[b - 1] <= 'z' && s[b - 1] != 's' &&
-	    dec_cmp(&n->lo, &one) != 0;
+	if (mn->exp >= 0)
+		return 0;
+	if (b > a + 1 && s[a] >= 'A' && s[a] <= 'Z' && s[b - 1] >= 'a' &&
+	    s[b - 1] <= 'z' && s[b - 1] != 's' && dec_cmp(&n->lo, &one) != 0)
+		return 1;
+	e = skip_sp_back(s, n->start, 1);
+	for (r = roles; *r; r++)
+		if (ends_with(s, e, *r) && ((unsigned char)**r >= 0x80 ||
+		    word_start_ok(s, len, e - strlen(*r), *r)))
+			return 1;
+	return 0;
 }
 
 /* The currency after number 'n' (ending at p), into *cm. */
@@ -509,7 +574,8 @@ money_find_suffix(const struct money_cfg *cfg, const char *s, size_t len, size_t
 				continue;
 			if ((mn->flags & MN_COMPOSE) && !composing)
 				continue;	/* 50p, 20c, 50전: only after a whole amount */
-			if (is_name(s, len, n, mn, q, hits[k].at))
+			if (is_name(s, len, n, mn, q, hits[k].at) ||
+			    caps_around(mn, s, len, n->start, hits[k].at))
 				continue;
 			if ((mn->flags & MN_WEIGHT) && is_weight(s, len, n, hyphen,
 			    hits[k].at))
@@ -555,7 +621,8 @@ money_find_prefix(const struct money_cfg *cfg, const char *s, size_t len,
 			const struct money_name *mn = &money_names[e];
 
 			if (!case_ok(e, s, hits[k].at, q) ||
-			    !name_start_ok(e, s, len, hits[k].at) || !num_fits(n, mn))
+			    !name_start_ok(e, s, len, hits[k].at) || !num_fits(n, mn) ||
+			    caps_around(mn, s, len, hits[k].at, n->end))
 				continue;
 			cm->ok = 1;
 			cm->start = hits[k].at;

@@ -46,7 +46,8 @@ enum {
 	MN_MONEYLIKE = 1 << 2,	/* separators, decimals, scale, or >= 100 and no year */
 	MN_STRONG = 1 << 3,	/* separators, decimals or a scale word */
 	MN_WEIGHT = 1 << 4,	/* pound: no 200-pound man, no 5 pounds of apples */
-	MN_COMPOSE = 1 << 5	/* a minor unit only after a whole amount: 7 pounds 50p */
+	MN_COMPOSE = 1 << 5,	/* a minor unit only after a whole amount: 7 pounds 50p */
+	MN_CAPS = 1 << 6	/* a code that is a word too (CAD): no capitals around */
 };
 
 struct money_code {

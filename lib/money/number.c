@@ -213,9 +213,19 @@ money_parse_arabic(const char *s, size_t len, size_t i, struct dec *d,
 			goto done;	/* 1,2 or 12,3456: stop before the comma */
 		}
 	} else if (first <= 3) {
+		int euro1 = 0;
+
 		/* 1.234.567 or 1.234.567,89: dots grouping threes, twice or more. */
 		q = groups(s, len, p, 1, glen, 32, &ng);
-		if (ng >= 2) {
+		/* 1.234,56: one group, then a decimal comma and one or two digits */
+		if (ng == 1 && glen[0] == 3 && (sepl = comma_at(s, len, q)) &&
+		    digit_at(s, len, q + sepl, &dl) >= 0) {
+			size_t r = q + sepl + dl;
+
+			euro1 = digit_at(s, len, r, &dl) < 0 ||
+			    digit_at(s, len, r + dl, &dl) < 0;
+		}
+		if (ng >= 2 || euro1) {
 			int ok3 = 1;
 
 			for (k = 0; k < ng; k++)

@@ -56,6 +56,11 @@ side_currency(struct scan *sc, struct side *sd, size_t floor)
 	if (n->start > 0 && is_alpha((unsigned char)sc->s[n->start - 1]) &&
 	    (!pre || sd->pre.end != n->start))
 		pre = suf = 0;
+	/* and a code glued before them is no code when letters follow: EUR5X */
+	if (pre && !money_name_sign(sd->pre.name) && (n->flags & N_DIGITS) &&
+	    n->end < sc->len && is_alpha((unsigned char)sc->s[n->end]) &&
+	    (!suf || sd->suf.start != n->end))
+		pre = suf = 0;
 	if (pre && suf) {
 		/*
 		 * $75.3 billion dollar, $ 10 dollars: a word naming the sign's
@@ -105,6 +110,113 @@ side_currency(struct scan *sc, struct side *sd, size_t floor)
 	}
 }
 
+/* A space between groups of thousands: ' ', no-break, narrow no-break, thin. */
+static size_t
+group_space_at(const char *s, size_t len, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+
+	if (i < len && s[i] == ' ')
+		return 1;
+	if (i + 2 <= len && u[0] == 0xC2 && u[1] == 0xA0)
+		return 2;
+	if (i + 3 <= len && u[0] == 0xE2 && u[1] == 0x80 &&
+	    (u[2] == 0xAF || u[2] == 0x89))
+		return 3;
+	return 0;
+}
+
+/*
+ * 1 200 zł, 12 500,50 €: thousands grouped by spaces, read only when a
+ * currency stands right after the last group.  Side 'sd' is a plain number
+ * of one to three digits with no currency; returns 1 when it has been
+ * re-read as such an amount.
+ */
+static int
+space_groups(struct scan *sc, struct side *sd)
+{
+	const char *s = sc->s;
+	size_t len = sc->len, p = sd->n.end, k, n = 0, i;
+	char buf[64];
+	struct side t;
+	int groups = 0, dec = 0;
+
+	if (sd->n.flags != N_DIGITS || sd->n.ndigits > 3 ||
+	    sd->n.end - sd->n.start != (size_t)sd->n.ndigits ||
+	    (sd->n.start > 0 && (is_digit((unsigned char)s[sd->n.start - 1]) ||
+	    s[sd->n.start - 1] == ',' || s[sd->n.start - 1] == '.')))
+		return 0;
+	for (i = sd->n.start; i < sd->n.end; i++)
+		buf[n++] = s[i];
+	while ((k = group_space_at(s, len, p)) > 0 && p + k + 3 <= len &&
+	    is_digit((unsigned char)s[p + k]) && is_digit((unsigned char)s[p + k + 1]) &&
+	    is_digit((unsigned char)s[p + k + 2]) &&
+	    !(p + k + 3 < len && is_digit((unsigned char)s[p + k + 3])) &&
+	    n + 3 < sizeof buf - 4) {
+		memcpy(buf + n, s + p + k, 3);
+		n += 3;
+		p += k + 3;
+		groups++;
+	}
+	if (groups == 0)
+		return 0;
+	/* ,50 or .50: the decimals */
+	if (p + 1 < len && (s[p] == ',' || s[p] == '.') &&
+	    is_digit((unsigned char)s[p + 1])) {
+		for (k = 1; k <= 2 && p + k < len && is_digit((unsigned char)s[p + k]); k++)
+			;
+		if (!(p + k < len && is_digit((unsigned char)s[p + k]))) {
+			buf[n++] = '.';
+			memcpy(buf + n, s + p + 1, k - 1);
+			n += k - 1;
+			p += k;
+			dec = 1;
+		}
+	}
+	memset(&t, 0, sizeof t);
+	t.n = sd->n;
+	if (dec_parse(buf, n, &t.n.lo) < 0)
+		return 0;
+	t.n.hi = t.n.lo;
+	t.n.end = p;
+	t.n.flags = N_DIGITS | N_SEP | (dec ? N_POINT : 0);
+	t.n.ndigits += 3 * groups;
+	if (!num_edges_ok(s, len, &t.n))
+		return 0;
+	side_currency(sc, &t, sc->floor);
+	if (!t.suf.ok || t.pre.ok)
+		return 0;
+	*sd = t;
+	return 1;
+}
+
+/*
+ * 40.000 ₫, ¥1.500: a currency with no minor unit reads a dot before
+ * exactly three digits as a thousands separator.
+ */
+static void
+dot_thousands(struct scan *sc, struct side *sd)
+{
+	const char *s = sc->s;
+	struct dec k = dec_int(1000);
+	size_t i, dot = 0;
+
+	if (sd->code < 0 || money_codes[sd->code].minor != 0 ||
+	    sd->n.flags != (N_DIGITS | N_POINT) || sd->n.ndigits > 3)
+		return;
+	for (i = sd->n.start; i < sd->n.end; i++)
+		if (s[i] == '.')
+			dot = i;
+		else if (!is_digit((unsigned char)s[i]))
+			return;
+	if (dot == 0 || sd->n.end - dot != 4 ||
+	    dec_mul(&sd->n.lo, &sd->n.lo, &k) < 0)
+		return;
+	sd->n.hi = sd->n.lo;
+	sd->n.flags = N_DIGITS | N_SEP;
+	sd->n.ndigits += 3;
+}
+
 /* The value of a side: its number times its currency's power of ten. */
 static int
 side_value(const struct side *sd, struct dec *lo, struct dec *hi)
@@ -124,6 +236,15 @@ struct qword {
 #define QW(s, q, a) { s, sizeof(s) - 1, q, a }
 
 static const struct qword q_before[] = {
+	QW("a little more than", MONEY_OVER, 1), QW("a little over", MONEY_OVER, 1),
+	QW("a bit more than", MONEY_OVER, 1), QW("a bit over", MONEY_OVER, 1),
+	QW("slightly more than", MONEY_OVER, 1), QW("slightly over", MONEY_OVER, 1),
+	QW("slightly above", MONEY_OVER, 1), QW("just above", MONEY_OVER, 1),
+	QW("a little less than", MONEY_UNDER, 1), QW("a little under", MONEY_UNDER, 1),
+	QW("slightly less than", MONEY_UNDER, 1), QW("slightly under", MONEY_UNDER, 1),
+	QW("slightly below", MONEY_UNDER, 1), QW("just below", MONEY_UNDER, 1),
+	QW("just shy of", MONEY_UNDER, 1), QW("north of", MONEY_OVER, 0),
+	QW("south of", MONEY_UNDER, 0),
 	QW("no more than", MONEY_MAX, 0), QW("not more than", MONEY_MAX, 0),
 	QW("no less than", MONEY_MIN, 0), QW("not less than", MONEY_MIN, 0),
 	QW("in excess of", MONEY_OVER, 0), QW("an estimated", MONEY_APPROX, 1),
@@ -173,8 +294,54 @@ static const struct qword q_after[] = {
 	QW("이상", MONEY_OVER, 0), QW("초과", MONEY_OVER, 0),
 	QW("넘게", MONEY_OVER, 0), QW("넘는", MONEY_OVER, 0),
 	QW("이하", MONEY_UNDER, 0), QW("미만", MONEY_UNDER, 0),
+	QW("이내", MONEY_MAX, 0),
 	{ NULL, 0, 0, 0 }
 };
+
+/*
+ * What a Korean verb after the amount and its particle says (100만원이
+ * 넘는, 1억원을 웃도는, 1억원에 육박하는); the first that fits counts.
+ */
+static const struct qword q_verb[] = {
+	QW("넘지 않", MONEY_MAX, 0), QW("넘지 못", MONEY_UNDER, 0),
+	QW("넘지않", MONEY_MAX, 0), QW("넘지못", MONEY_UNDER, 0),
+	QW("넘", MONEY_OVER, 0), QW("웃돌", MONEY_OVER, 0), QW("웃도", MONEY_OVER, 0),
+	QW("상회", MONEY_OVER, 0), QW("밑돌", MONEY_UNDER, 0),
+	QW("밑도", MONEY_UNDER, 0), QW("하회", MONEY_UNDER, 0),
+	QW("못 미치", MONEY_UNDER, 0), QW("미치지 못", MONEY_UNDER, 0),
+	QW("안 되", MONEY_UNDER, 0), QW("안되", MONEY_UNDER, 0),
+	QW("육박", MONEY_APPROX, 1), QW("가까", MONEY_APPROX, 1),
+	QW("이르", MONEY_EXACT, 0), QW("달하", MONEY_EXACT, 0),
+	QW("달해", MONEY_EXACT, 0), QW("달한", MONEY_EXACT, 0),
+	{ NULL, 0, 0, 0 }
+};
+static const struct word particles[] = { W("이"), W("가"), W("을"), W("를"),
+	W("에"), W("도"), W("이나"), { NULL, 0 } };
+
+/* A Korean verb of bound after a particle at s[p] (이 넘는, 을 웃도는). */
+static void
+qualifier_verb(const char *s, size_t len, size_t p, int *qual, int *approx)
+{
+	const struct word *w;
+	const struct qword *q;
+	size_t v;
+
+	for (w = particles; w->w; w++)
+		if (starts_word(s, len, p, w))
+			break;
+	if (!w->w)
+		return;
+	v = skip_sp(s, len, p + w->n, 1);
+	for (q = q_verb; q->w; q++) {
+		if (len - v < q->n || memcmp(s + v, q->w, q->n) != 0)
+			continue;
+		if (q->qual != MONEY_EXACT && (q->qual != MONEY_APPROX ||
+		    *qual == MONEY_EXACT))
+			*qual = q->qual;
+		*approx |= q->approx;
+		return;
+	}
+}
 
 /* Whether a[0..n) is 'w' with ASCII letters in any case. */
 static int
@@ -235,6 +402,13 @@ qualifiers(const char *s, size_t len, size_t start, size_t end, int *qual,
 	if (p >= len || (fold((unsigned char)s[p]) != 'o' &&
 	    fold((unsigned char)s[p]) != 'a' && (unsigned char)s[p] < 0x80))
 		return;
+	if (p == end && (unsigned char)s[p] >= 0x80) {
+		int q0 = *qual;
+
+		qualifier_verb(s, len, p, qual, approx);
+		if (*qual != q0)
+			return;
+	}
 	for (q = q_after; q->w; q++) {
 		int hangul = (unsigned char)q->w[0] >= 0x80;
 
@@ -333,8 +507,11 @@ compose(struct scan *sc, struct side *sd, struct dec *val)
 	size_t len = sc->len;
 	int code = sd->code, minor = money_codes[code].minor, last_exp = 0;
 	int round;
+	struct dec myriad = dec_int(10000);
 
-	if ((sd->n.flags & (N_SCALE | N_UNIT | N_VAGUE | N_POINT | N_COMMADEC)) ||
+	/* 십오 달러 이십 센트: 십 백 천 may stand in either number, 만 and up not */
+	if ((sd->n.flags & (N_SCALE | N_VAGUE | N_POINT | N_COMMADEC)) ||
+	    ((sd->n.flags & N_UNIT) && dec_cmp(&sd->n.lo, &myriad) >= 0) ||
 	    sd->exp != 0)
 		return;
 	for (round = 0; round < 3; round++) {
@@ -354,8 +531,9 @@ compose(struct scan *sc, struct side *sd, struct dec *val)
 		if (!(digit_at(s, len, p, &dl) >= 0 || is_alpha((unsigned char)s[p]) ||
 		    utf8_is_hangul_syllable(cp_at(s, len, p, &dl))))
 			return;
-		if (money_parse_num(s, len, p, &m) <= 0 || (m.flags & (N_SCALE | N_UNIT |
-		    N_VAGUE | N_SEP | N_COMMADEC | N_BARE)) || !num_edges_ok(s, len, &m))
+		if (money_parse_num(s, len, p, &m) <= 0 || (m.flags & (N_SCALE |
+		    N_VAGUE | N_SEP | N_COMMADEC | N_BARE)) || !num_edges_ok(s, len, &m) ||
+		    ((m.flags & N_UNIT) && dec_cmp(&m.lo, &myriad) >= 0))
 			return;
 		if (money_find_suffix(sc->cfg, s, len, m.end, &m, 1, &cm)) {
 			const struct money_name *mn = &money_names[cm.name];
@@ -738,6 +916,10 @@ try_amount(struct scan *sc, size_t a)
 			A.n.start = a - 3;
 	}
 	side_currency(sc, &A, sc->floor);
+	if (A.code < 0 && space_at(s, len, A.n.end) + (A.n.end < len &&
+	    (unsigned char)s[A.n.end] == 0xE2))
+		space_groups(sc, &A);
+	dot_thousands(sc, &A);
 	if (A.suf.ok && !A.pre.ok && full_house(s, len, &A.n, A.end))
 		return A.end;
 

@@ -30,7 +30,7 @@ static const struct enword enwords[] = {
 	{ "k", EW_ABBR, 3 }, { "m", EW_ABBR, 6 }, { "mn", EW_ABBR, 6 },
 	{ "mln", EW_ABBR, 6 }, { "mil", EW_ABBR, 6 }, { "b", EW_ABBR, 9 },
 	{ "bn", EW_ABBR, 9 }, { "bln", EW_ABBR, 9 }, { "tn", EW_ABBR, 12 },
-	{ "trn", EW_ABBR, 12 },
+	{ "trn", EW_ABBR, 12 }, { "mm", EW_ABBR, 6 }, { "t", EW_ABBR, 12 },
 	{ "half", EW_HALF, 0 }, { "quarter", EW_QUARTER, 0 },
 	{ "quarters", EW_QUARTERS, 0 }, { "dozen", EW_DOZEN, 0 },
 	{ "tens", EW_PLURAL, 1 }, { "dozens", EW_PLURAL, 1 },
@@ -128,8 +128,9 @@ money_parse_scale(const char *s, size_t len, size_t i, int *exp)
 		if (hyphen && w->kind != EW_SCALE)
 			break;
 		if (w->kind == EW_ABBR) {
-			/* 5bn, $10K; but "5 m" is five metres */
-			if (words || (!glued && e - q == 1))
+			/* 5bn, $10K; but "5 m" is five metres, 4T4 a code */
+			if (words || (!glued && e - q == 1) ||
+			    (e < len && is_digit((unsigned char)s[e])))
 				break;
 		} else if (w->kind == EW_SCALE || w->kind == EW_HUNDRED) {
 			/* five hundred thousand, 5 thousand crore: growing */
