@@ -1087,6 +1087,37 @@ static const struct {
 	    "$5=5 USD ~ under" },
 	{ "north of $10 million",
 	    "$10 million=10000000 USD over" },
+	/*  the sign a country writes for its own currency (CLDR en_KE, en_TZ...) */
+	{ "Ksh 500",
+	    "Ksh 500=500 KES" },
+	{ "TSh 5,000",
+	    "TSh 5,000=5000 TZS" },
+	{ "FBu 1,000",
+	    "FBu 1,000=1000 BIF" },
+	{ "WS$10",
+	    "WS$10=10 WST" },
+	{ "MK 5,000",
+	    "MK 5,000=5000 MWK" },
+	{ "MK 500",
+	    "" },
+	{ "ksh 500",
+	    "" },
+	/*  grand: a thousand, when no noun follows */
+	{ "fifty grand",
+	    "fifty grand=50000 USD" },
+	{ "10 grand a year",
+	    "10 grand=10000 USD" },
+	{ "two grand slams",
+	    "" },
+	{ "3 Grand Prix wins",
+	    "" },
+	/*  a decimal comma before a scale; no scale alone after a bad number */
+	{ "1,5 million euros",
+	    "1,5 million euros=1500000 EUR" },
+	{ "7,5 Euros",
+	    "7,5 Euros=7.5 EUR" },
+	{ "1,2,3 million euros",
+	    "" },
 };
 
 START_TEST(test_money_table)

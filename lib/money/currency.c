@@ -433,6 +433,29 @@ caps_around(const struct money_name *mn, const char *s, size_t len, size_t a,
 }
 
 /*
+ * Whether the word at s[e] (after one space) makes a name that is an
+ * adjective too into one: 50 grand is money, two grand slams are not.
+ * What may follow the money: nothing, punctuation, or a word that is no
+ * noun (a, per, in, for, to, and...).
+ */
+static int
+adj_noun_after(const char *s, size_t len, size_t e)
+{
+	static const char *const words[] = { "a", "an", "per", "in", "for", "to",
+	    "and", "or", "of", "on", "from", "at", "each", "apiece", "more",
+	    "less", "worth", "but", "is", "was", NULL };
+	const char *const *w;
+	size_t q = skip_sp(s, len, e, 1), we = word_at(s, len, q);
+
+	if (we == q)
+		return 0;
+	for (w = words; *w; w++)
+		if (we - q == strlen(*w) && starts_with(s, len, q, *w))
+			return 0;
+	return 1;
+}
+
+/*
  * Whether "pounds" after number 'n' is a weight: a 200-pound man, 1.8M
  * pounds of food, lose 25 pounds.  'e' is the end of the word.
  */
@@ -575,7 +598,8 @@ money_find_suffix(const struct money_cfg *cfg, const char *s, size_t len, size_t
 			if ((mn->flags & MN_COMPOSE) && !composing)
 				continue;	/* 50p, 20c, 50전: only after a whole amount */
 			if (is_name(s, len, n, mn, q, hits[k].at) ||
-			    caps_around(mn, s, len, n->start, hits[k].at))
+			    caps_around(mn, s, len, n->start, hits[k].at) ||
+			    ((mn->flags & MN_ADJ) && adj_noun_after(s, len, hits[k].at)))
 				continue;
 			if ((mn->flags & MN_WEIGHT) && is_weight(s, len, n, hyphen,
 			    hits[k].at))

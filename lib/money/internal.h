@@ -47,7 +47,8 @@ enum {
 	MN_STRONG = 1 << 3,	/* separators, decimals or a scale word */
 	MN_WEIGHT = 1 << 4,	/* pound: no 200-pound man, no 5 pounds of apples */
 	MN_COMPOSE = 1 << 5,	/* a minor unit only after a whole amount: 7 pounds 50p */
-	MN_CAPS = 1 << 6	/* a code that is a word too (CAD): no capitals around */
+	MN_CAPS = 1 << 6,	/* a code that is a word too (CAD): no capitals around */
+	MN_ADJ = 1 << 7		/* an adjective too (grand): no noun after it */
 };
 
 struct money_code {

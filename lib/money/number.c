@@ -199,9 +199,9 @@ money_parse_arabic(const char *s, size_t len, size_t i, struct dec *d,
 			}
 			p = j;
 			*flags |= N_SEP;
-		} else if (ng == 1 && glen[0] == 2 && first <= 3 &&
+		} else if (ng == 1 && glen[0] <= 2 && first <= 3 &&
 		    !point_at(s, len, q)) {
-			/* 22,90 €: a decimal comma. */
+			/* 22,90 €, 1,5 million euros: a decimal comma. */
 			if (n + 1 < sizeof buf)
 				buf[n] = '.';
 			n++;

@@ -1023,6 +1023,11 @@ money_find(const struct money_cfg *cfg, const char *s, size_t len,
 					continue;
 				}
 				w = money_enword_find(s + i, e - i);
+				/* 1,2,3 million: not "million" alone after a bad number */
+				if (w && w->kind == EW_SCALE && i > 0 &&
+				    is_digit((unsigned char)s[skip_sp_back(s, i, 1) - 1 +
+				    (skip_sp_back(s, i, 1) == 0)]))
+					w = NULL;
 				if (w && w->kind != EW_AND && w->kind != EW_A &&
 				    w->kind != EW_POINT && w->kind != EW_OF &&
 				    w->kind != EW_ABBR && w->kind != EW_QUARTERS) {
