@@ -198,12 +198,13 @@ static void
 dot_thousands(struct scan *sc, struct side *sd)
 {
 	const char *s = sc->s;
-	struct dec k = dec_int(1000);
+	struct dec k;
 	size_t i, dot = 0;
 
-	if (sd->code < 0 || money_codes[sd->code].minor != 0 ||
-	    sd->n.flags != (N_DIGITS | N_POINT) || sd->n.ndigits > 3)
+	if (sd->n.flags != (N_DIGITS | N_POINT) || sd->code < 0 ||
+	    money_codes[sd->code].minor != 0 || sd->n.ndigits > 3)
 		return;
+	k = dec_int(1000);
 	for (i = sd->n.start; i < sd->n.end; i++)
 		if (s[i] == '.')
 			dot = i;
@@ -311,8 +312,6 @@ static const struct qword q_verb[] = {
 	QW("못 미치", MONEY_UNDER, 0), QW("미치지 못", MONEY_UNDER, 0),
 	QW("안 되", MONEY_UNDER, 0), QW("안되", MONEY_UNDER, 0),
 	QW("육박", MONEY_APPROX, 1), QW("가까", MONEY_APPROX, 1),
-	QW("이르", MONEY_EXACT, 0), QW("달하", MONEY_EXACT, 0),
-	QW("달해", MONEY_EXACT, 0), QW("달한", MONEY_EXACT, 0),
 	{ NULL, 0, 0, 0 }
 };
 static const struct word particles[] = { W("이"), W("가"), W("을"), W("를"),
@@ -332,11 +331,14 @@ qualifier_verb(const char *s, size_t len, size_t p, int *qual, int *approx)
 	if (!w->w)
 		return;
 	v = skip_sp(s, len, p + w->n, 1);
+	if (len - v < 3)
+		return;
 	for (q = q_verb; q->w; q++) {
-		if (len - v < q->n || memcmp(s + v, q->w, q->n) != 0)
+		/* the first syllable's last byte first, then the whole */
+		if (q->w[2] != s[v + 2] || len - v < q->n ||
+		    memcmp(s + v, q->w, q->n) != 0)
 			continue;
-		if (q->qual != MONEY_EXACT && (q->qual != MONEY_APPROX ||
-		    *qual == MONEY_EXACT))
+		if (q->qual != MONEY_APPROX || *qual == MONEY_EXACT)
 			*qual = q->qual;
 		*approx |= q->approx;
 		return;
@@ -380,7 +382,8 @@ qualifiers(const char *s, size_t len, size_t start, size_t end, int *qual,
 		for (q = q_before; q->w && !hit; q++) {
 			int hangul = (unsigned char)q->w[0] >= 0x80;
 
-			if ((c >= 0x80) != hangul || b < q->n ||
+			/* the last byte first: most words fail there */
+			if ((unsigned char)q->w[q->n - 1] != fold(c) || b < q->n ||
 			    !eq_fold(s + b - q->n, q->w, q->n))
 				continue;
 			if (!hangul && b == start)
@@ -409,10 +412,12 @@ qualifiers(const char *s, size_t len, size_t start, size_t end, int *qual,
 		if (*qual != q0)
 			return;
 	}
+	c = fold((unsigned char)s[p]);
 	for (q = q_after; q->w; q++) {
 		int hangul = (unsigned char)q->w[0] >= 0x80;
 
-		if (len - p < q->n || !eq_fold(s + p, q->w, q->n))
+		if ((unsigned char)q->w[0] != c || len - p < q->n ||
+		    !eq_fold(s + p, q->w, q->n))
 			continue;
 		if (!hangul && (p == end || (p + q->n < len &&
 		    is_alnum((unsigned char)s[p + q->n]))))
@@ -916,8 +921,8 @@ try_amount(struct scan *sc, size_t a)
 			A.n.start = a - 3;
 	}
 	side_currency(sc, &A, sc->floor);
-	if (A.code < 0 && space_at(s, len, A.n.end) + (A.n.end < len &&
-	    (unsigned char)s[A.n.end] == 0xE2))
+	if (A.code < 0 && A.n.flags == N_DIGITS && A.n.end < len &&
+	    (s[A.n.end] == ' ' || (unsigned char)s[A.n.end] >= 0xC2))
 		space_groups(sc, &A);
 	dot_thousands(sc, &A);
 	if (A.suf.ok && !A.pre.ok && full_house(s, len, &A.n, A.end))
