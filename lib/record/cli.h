@@ -4,12 +4,44 @@
  * A filter is a struct cli_spec (its name, help text, own options and
  * callbacks) handed to cli_main(), which parses the command line, reads
  * every input (FILE operands or stdin, .gz/.zst too), applies the bad-input
- * policy of doc/CONTRACT.md, writes and counts the output, and returns the exit
- * status.  See cmd/winnow-norm.c for the shape of a small filter.
+ * policy of doc/CONTRACT.md, writes and counts the output, and returns the
+ * exit status.  See cmd/winnow-norm.c for the shape of a small filter.
  *
  * Bad input: by default the good records before a bad line are written and
  * flushed, then "winnow-NAME: FILE:LINE: what is wrong (byte N)" and exit
  * 65; with --rejects FILE the line is saved there and the run goes on.
+ *
+ * Adding a filter winnow-NAME (HACKING.md says more):
+ *
+ *  - lib/NAME/: the engine, on text and its own structs; its one public
+ *    header lib/NAME/NAME.h, lib/NAME/internal.h for its own files.  Its
+ *    objects as NAME_OBJ in the Makefile, NAME_OBJ in LIBOBJ.  What it adds
+ *    to a record it writes itself through core/jsonw, so a unit test sees it.
+ *
+ *  - cmd/winnow-NAME.c: options as named statics, 'longopts' with codes
+ *    by the rule below, the callbacks named as their fields (.option =
+ *    option, .start = start, .record = record, ...), returning the
+ *    statuses below: no exit().  A record's id in a line that stands for
+ *    it elsewhere (--flat, --removed) comes from cli_record_id().  Add
+ *    winnow-NAME to CMDS.
+ *
+ *  - The --help text (purpose, description, options, example) is the
+ *    source of the man page, the completions and "winnow help"; the
+ *    hand-written part of the page is man/winnow-NAME.sections.  A
+ *    paragraph in the README's list of filters.
+ *
+ *  - Tests: tests/check_NAME.c, table-driven (in TESTS); golden cases
+ *    tests/cli/NAME-CASE.args, .in.jsonl, .out.jsonl (.status, .err);
+ *    tests/cli/t-NAME.sh for what needs a script; a fuzz harness
+ *    tests/fuzz/fuzz_NAME.c with seeds in tests/fuzz/corpus/fuzz_NAME/ for
+ *    whatever parses untrusted bytes (in FUZZERS).  t-hostile.sh and
+ *    t-faults.sh find the new filter by themselves.
+ *
+ *  - A member it adds to records (as "money", "entities", "pii"): taught
+ *    to winnow-stats (struct stats_doc in lib/stats/stats.h, the report,
+ *    the page), so a corpus's summary counts it.
+ *
+ *  - Its rows in scripts/bench, its figures in doc/BENCHMARKS.md.
  */
 #ifndef WINNOW_CLI_H
 #define WINNOW_CLI_H
