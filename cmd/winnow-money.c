@@ -80,34 +80,6 @@ record(struct cli *c, struct rec *r)
 	return CLI_DONE;
 }
 
-/* The ambiguous families and their defaults, wrapped under the option. */
-static void
-families_help(struct buf *b)
-{
-	struct buf all = BUF_INIT;
-	const char *p, *comma;
-	size_t col = 0;
-
-	money_families_help(&all);
-	for (p = all.data; *p; p = comma ? comma + 2 : p + strlen(p)) {
-		size_t n;
-
-		comma = strstr(p, ", ");
-		n = comma ? (size_t)(comma - p) : strlen(p);
-		if (col == 0 || col + n + 2 > 50) {
-			buf_addstr(b, col ? ",\n" : "");
-			buf_printf(b, "%25s", "");
-			col = 0;
-		} else {
-			buf_addstr(b, ", ");
-		}
-		buf_add(b, p, n);
-		col += n + 2;
-	}
-	buf_addc(b, '\n');
-	buf_release(&all);
-}
-
 static void
 summary(struct cli *c, struct buf *b)
 {
@@ -119,6 +91,7 @@ int
 main(int argc, char **argv)
 {
 	static struct buf families = BUF_INIT, options = BUF_INIT;
+	struct buf all = BUF_INIT;
 	struct cli_spec spec = {
 		.name = "money",
 		.purpose = "Find amounts of money in the text and add them to each record.",
@@ -154,7 +127,10 @@ main(int argc, char **argv)
 
 	progname = "winnow-money";	/* messages before cli_main() takes over */
 	cfg = money_cfg_new();
-	families_help(&families);
+	/* the ambiguous families and their defaults, under --assume */
+	money_families_help(&all);
+	cli_help_list(&families, all.data, "\n");
+	buf_release(&all);
 	buf_printf(&options,
 	    "      --flat             one record per amount instead of the input\n"
 	    "                         records: {\"id\":ID,\"start\",...}, ID the\n"

@@ -163,38 +163,11 @@ summary(struct cli *c, struct buf *b)
 			    (unsigned long long)by_type[t]);
 }
 
-/* The kinds' names, wrapped under --types. */
-static void
-kinds_help(struct buf *b)
-{
-	struct buf all = BUF_INIT;
-	const char *p, *comma;
-	size_t col = 0;
-
-	pii_types_help(&all);
-	for (p = all.data; *p; p = comma ? comma + 2 : p + strlen(p)) {
-		size_t n;
-
-		comma = strstr(p, ", ");
-		n = comma ? (size_t)(comma - p) : strlen(p);
-		if (col == 0 || col + n + 2 > 50) {
-			buf_addstr(b, col ? ",\n" : "");
-			buf_printf(b, "%25s", "");
-			col = 0;
-		} else {
-			buf_addstr(b, ", ");
-		}
-		buf_add(b, p, n);
-		col += n + 2;
-	}
-	buf_addstr(b, ";\n");
-	buf_release(&all);
-}
-
 int
 main(int argc, char **argv)
 {
 	static struct buf options = BUF_INIT, kinds = BUF_INIT;
+	struct buf all = BUF_INIT;
 	struct cli_spec spec = {
 		.name = "pii",
 		.purpose = "Find personal data in the text: report it, mask it or replace it with a keyed hash.",
@@ -259,7 +232,9 @@ main(int argc, char **argv)
 
 	progname = "winnow-pii";	/* messages before cli_main() takes over */
 	pii_cfg_init(&cfg);
-	kinds_help(&kinds);
+	pii_types_help(&all);		/* the kinds' names, under --types */
+	cli_help_list(&kinds, all.data, ";\n");
+	buf_release(&all);
 	buf_printf(&options,
 	    "      --types LIST       the kinds to look for, comma-separated, in any\n"
 	    "                         case (default all):\n"

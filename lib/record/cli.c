@@ -374,6 +374,30 @@ cli_record_id(struct cli *c, struct rec *r, struct buf *out)
 }
 
 void
+cli_help_list(struct buf *b, const char *list, const char *end)
+{
+	const char *p, *comma;
+	size_t col = 0;
+
+	for (p = list; *p; p = comma ? comma + 2 : p + strlen(p)) {
+		size_t n;
+
+		comma = strstr(p, ", ");
+		n = comma ? (size_t)(comma - p) : strlen(p);
+		if (col == 0 || col + n + 2 > 50) {
+			buf_addstr(b, col ? ",\n" : "");
+			buf_printf(b, "%25s", "");
+			col = 0;
+		} else {
+			buf_addstr(b, ", ");
+		}
+		buf_add(b, p, n);
+		col += n + 2;
+	}
+	buf_addstr(b, end);
+}
+
+void
 cli_warn(struct cli *c, const char *fmt, ...)
 {
 	char msg[1024];

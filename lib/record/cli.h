@@ -172,6 +172,14 @@ int cli_emit_json(struct cli *c, const char *json, size_t len);
 void cli_record_id(struct cli *c, struct rec *r, struct buf *out);
 
 /*
+ * cli_help_list(b, list, end): append 'list', items separated by ", ",
+ * wrapped in the column of the options' help (from column 26, 50 wide),
+ * then 'end' (e.g. "\n"): for the values of an option that the engine
+ * lists itself, so the help cannot go stale.
+ */
+void cli_help_list(struct buf *b, const char *list, const char *end);
+
+/*
  * cli_warn(c, fmt, ...): a warning about the current record, as
  * "winnow-NAME: FILE:LINE: message".
  */
