@@ -177,17 +177,30 @@ add_edit(struct rec *r, long member, size_t name_len, size_t val,
 	e->val_len = val_len;
 }
 
-void
-rec_set_raw(struct rec *r, const char *name, const char *json, size_t len)
+/*
+ * The start of setting member 'name': its index, or -1 when it is to be
+ * appended, whose encoded key then goes into 'edits' first, just before
+ * the value; '*key' is where the edit's bytes begin.
+ */
+static long
+set_begin(struct rec *r, const char *name, size_t *key)
 {
 	size_t namelen = strlen(name);
 	long i = namelen == r->field_len && memcmp(name, r->field, namelen) == 0 ?
 	    r->text_member : find_member(r, name, namelen);
-	size_t key = r->edits.len, val;
 
-	/* An appended member keeps its encoded key just before its value. */
+	*key = r->edits.len;
 	if (i < 0)
 		json_escape(name, namelen, &r->edits);
+	return i;
+}
+
+void
+rec_set_raw(struct rec *r, const char *name, const char *json, size_t len)
+{
+	size_t key, val;
+	long i = set_begin(r, name, &key);
+
 	val = r->edits.len;
 	buf_add(&r->edits, json, len);
 	add_edit(r, i, val - key, val, len);
@@ -196,13 +209,9 @@ rec_set_raw(struct rec *r, const char *name, const char *json, size_t len)
 void
 rec_set_string(struct rec *r, const char *name, const char *s, size_t len)
 {
-	size_t namelen = strlen(name);
-	long i = namelen == r->field_len && memcmp(name, r->field, namelen) == 0 ?
-	    r->text_member : find_member(r, name, namelen);
-	size_t key = r->edits.len, val;
+	size_t key, val;
+	long i = set_begin(r, name, &key);
 
-	if (i < 0)
-		json_escape(name, namelen, &r->edits);
 	val = r->edits.len;
 	json_escape(s, len, &r->edits);
 	add_edit(r, i, val - key, val, r->edits.len - val);
