@@ -116,6 +116,37 @@ int parse_real(const char *opt, const char *s, double min, double max,
  */
 int parse_size(const char *opt, const char *s, uint64_t *out);
 
+/*
+ * Little-endian integers, the byte order of every file winnow writes
+ * (states, models), whatever the machine's.
+ */
+static inline void
+put_le32(unsigned char *p, uint32_t v)
+{
+	for (int i = 0; i < 4; i++)
+		p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static inline void
+put_le64(unsigned char *p, uint64_t v)
+{
+	for (int i = 0; i < 8; i++)
+		p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static inline uint32_t
+get_le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
+}
+
+static inline uint64_t
+get_le64(const unsigned char *p)
+{
+	return (uint64_t)get_le32(p) | (uint64_t)get_le32(p + 4) << 32;
+}
+
 /* One allowed value of an option, for parse_choice(). */
 struct choice {
 	const char *name;
