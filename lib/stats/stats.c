@@ -416,30 +416,16 @@ scan_element(struct stats *s, const char *e, size_t n)
 	return json_scan_object(e, n, JSON_MAX_DEPTH, &s->m, &err);
 }
 
+/*
+ * An array of objects counted by the string member 'member' of each, into
+ * 't' (at most 'limit' names): the elements go to '*items', the record to
+ * '*records' when it has one.  "stripped": [{"rule":...}], "pii":
+ * [{"type":"PHONE",...}] (masked or not).
+ */
 static void
-count_stripped(struct stats *s, const char *v, size_t vlen)
-{
-	size_t pos = 0, e, n, lines = 0;
-
-	if (v[0] != '[') {
-		s->rep.malformed++;
-		return;
-	}
-	while (json_array_next(v, vlen, &pos, &e, &n)) {
-		if (scan_element(s, v + e, n) < 0 || string_member(s, v + e, "rule") < 0) {
-			s->rep.malformed++;
-			continue;
-		}
-		name_add(&s->rules, MAX_RULES, s->key.data, s->key.len, 1);
-		lines++;
-	}
-	s->rep.stripped_lines += lines;
-	s->rep.stripped_records += lines > 0;
-}
-
-/* "pii": [{"type":"PHONE",...}, ...] as winnow-pii writes it, masked or not */
-static void
-count_pii(struct stats *s, const char *v, size_t vlen)
+count_by_member(struct stats *s, const char *v, size_t vlen,
+    const char *member, struct tally *t, size_t limit, uint64_t *items,
+    uint64_t *records)
 {
 	size_t pos = 0, e, n, found = 0;
 
@@ -448,15 +434,15 @@ count_pii(struct stats *s, const char *v, size_t vlen)
 		return;
 	}
 	while (json_array_next(v, vlen, &pos, &e, &n)) {
-		if (scan_element(s, v + e, n) < 0 || string_member(s, v + e, "type") < 0) {
+		if (scan_element(s, v + e, n) < 0 || string_member(s, v + e, member) < 0) {
 			s->rep.malformed++;
 			continue;
 		}
-		name_add(&s->pii_types, MAX_PII_TYPES, s->key.data, s->key.len, 1);
+		name_add(t, limit, s->key.data, s->key.len, 1);
 		found++;
 	}
-	s->rep.pii_items += found;
-	s->rep.pii_records += found > 0;
+	*items += found;
+	*records += found > 0;
 }
 
 void
@@ -561,7 +547,9 @@ stats_add(struct stats *s, const struct stats_doc *doc)
 	}
 	if (doc->stripped) {
 		s->rep.has_stripped = 1;
-		count_stripped(s, doc->stripped, doc->stripped_len);
+		count_by_member(s, doc->stripped, doc->stripped_len, "rule",
+		    &s->rules, MAX_RULES, &s->rep.stripped_lines,
+		    &s->rep.stripped_records);
 	}
 	if (doc->entities) {
 		s->rep.has_entities = 1;
@@ -573,7 +561,8 @@ stats_add(struct stats *s, const struct stats_doc *doc)
 	}
 	if (doc->pii) {
 		s->rep.has_pii = 1;
-		count_pii(s, doc->pii, doc->pii_len);
+		count_by_member(s, doc->pii, doc->pii_len, "type", &s->pii_types,
+		    MAX_PII_TYPES, &s->rep.pii_items, &s->rep.pii_records);
 	}
 }
 
