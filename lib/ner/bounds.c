@@ -52,8 +52,8 @@ syllables(const char *s, size_t a, size_t b)
 	int32_t c;
 
 	while (a < b) {
-		a += (size_t)utf8_decode(s + a, b - a, &c);
-		if (c < 0xac00 || c > 0xd7a3)
+		c = utf8_next(s, b, &a);
+		if (!utf8_is_hangul_syllable(c))
 			return 0;
 		n++;
 	}
@@ -81,9 +81,9 @@ ner_word_cp(int32_t c)
 {
 	if (c < 0x80)
 		return latin_or_digit(c);
-	return latin_or_digit(c) || (c >= 0xac00 && c <= 0xd7a3) ||
-	    (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f) ||
-	    (c >= 0x3400 && c <= 0x9fff) || (c >= 0x370 && c <= 0x52f);
+	return latin_or_digit(c) || utf8_is_hangul_syllable(c) ||
+	    utf8_is_hangul_jamo(c) || (c >= 0x3400 && c <= 0x9fff) ||
+	    (c >= 0x370 && c <= 0x52f);
 }
 
 /*

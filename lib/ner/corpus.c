@@ -60,10 +60,9 @@ static void
 reading_add(struct reading *r, const char *s, size_t len, int sep, int tag)
 {
 	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 64;
-		r->ub = xrealloc(r->ub, r->cap * sizeof *r->ub);
-		r->ue = xrealloc(r->ue, r->cap * sizeof *r->ue);
-		r->tag = xrealloc(r->tag, r->cap);
+		r->ub = xreserve(r->ub, &r->cap, r->n + 1, sizeof *r->ub);
+		r->ue = xreallocarray(r->ue, r->cap, sizeof *r->ue);
+		r->tag = xreallocarray(r->tag, r->cap, 1);
 	}
 	if (sep && r->text.len)
 		buf_addc(&r->text, ' ');
@@ -103,10 +102,7 @@ reading_end(struct nercorpus *c, struct reading *r)
 		r->tag[i] = (uint8_t)NER_B(type);
 		r->tag[j - 1] = (uint8_t)NER_E(type);
 	}
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 1024;
-		c->s = xrealloc(c->s, c->cap * sizeof *c->s);
-	}
+	c->s = xreserve(c->s, &c->cap, c->n + 1, sizeof *c->s);
 	s = &c->s[c->n++];
 	s->text = xmemdup(r->text.data, r->text.len + 1);
 	s->len = r->text.len;

@@ -141,9 +141,9 @@ cclass(int32_t c)
 			return C_DASH;
 		return C_SYM;
 	}
-	if (c >= 0xac00 && c <= 0xd7a3)
+	if (utf8_is_hangul_syllable(c))
 		return C_HANGUL;
-	if ((c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f))
+	if (utf8_is_hangul_jamo(c))
 		return C_JAMO;
 	if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) ||
 	    (c >= 0xf900 && c <= 0xfaff))
@@ -190,7 +190,7 @@ is_josa(const int32_t *cp, size_t n)
 	size_t len = 0, i;
 
 	/* the longest particle run in the list has 4 syllables */
-	if (n == 0 || n > 4 || cp[0] < 0xac00 || cp[0] > 0xd7a3)
+	if (n == 0 || n > 4 || !utf8_is_hangul_syllable(cp[0]))
 		return 0;
 	for (i = 0; i < n; i++)
 		len += (size_t)utf8_encode(cp[i], b + len);
@@ -201,22 +201,18 @@ is_josa(const int32_t *cp, size_t n)
 static void
 feat_room(struct nerfeat_doc *d, size_t at, size_t n)
 {
-	if (at + n > d->fcap) {
-		d->fcap = (at + n) * 2;
-		d->feat = xrealloc(d->feat, d->fcap * sizeof *d->feat);
-	}
+	d->feat = xreserve(d->feat, &d->fcap, at + n, sizeof *d->feat);
 }
 
 static void
 doc_room(struct nerfeat_doc *d, size_t n)
 {
 	if (n + 1 > d->cap) {
-		d->cap = (n + 1) * 2;
-		d->ub = xrealloc(d->ub, d->cap * sizeof *d->ub);
-		d->ue = xrealloc(d->ue, d->cap * sizeof *d->ue);
-		d->cb = xrealloc(d->cb, d->cap * sizeof *d->cb);
-		d->ce = xrealloc(d->ce, d->cap * sizeof *d->ce);
-		d->off = xrealloc(d->off, d->cap * sizeof *d->off);
+		d->ub = xreserve(d->ub, &d->cap, n + 1, sizeof *d->ub);
+		d->ue = xreallocarray(d->ue, d->cap, sizeof *d->ue);
+		d->cb = xreallocarray(d->cb, d->cap, sizeof *d->cb);
+		d->ce = xreallocarray(d->ce, d->cap, sizeof *d->ce);
+		d->off = xreallocarray(d->off, d->cap, sizeof *d->off);
 	}
 }
 
@@ -238,13 +234,13 @@ decode(struct nerfeat_doc *d, const char *s, size_t len)
 	int32_t c;
 
 	if (len + 1 > d->cpcap) {
-		d->cpcap = (len + 1) * 2;
-		d->cp = xrealloc(d->cp, d->cpcap * sizeof *d->cp);
-		d->cpbyte = xrealloc(d->cpbyte, d->cpcap * sizeof *d->cpbyte);
+		d->cp = xreserve(d->cp, &d->cpcap, len + 1, sizeof *d->cp);
+		d->cpbyte = xreallocarray(d->cpbyte, d->cpcap,
+		    sizeof *d->cpbyte);
 	}
 	while (at < len) {
 		d->cpbyte[n] = at;
-		at += (size_t)utf8_decode(s + at, len - at, &c);
+		c = utf8_next(s, len, &at);
 		d->cp[n++] = c < 0 ? UTF8_REPLACEMENT : c;
 	}
 	d->cpbyte[n] = len;
@@ -612,7 +608,7 @@ feat_ko(struct nerfeat_doc *d, const struct gaz *g)
 		f[m++] = hadd(hadd(hadd(hstart(T_CLS3), cl[(long)i - 1]), k0),
 		    cl[i + 1]);
 		if (k0 == C_HANGUL) {
-			int s = c0 - 0xac00, cho = s / 588;
+			int s = c0 - UTF8_HANGUL_FIRST, cho = s / 588;
 			int jung = (s % 588) / 28, jong = s % 28;
 
 			f[m++] = hadd(hstart(T_CHO), cho);

@@ -80,10 +80,7 @@ edge_grow(struct gaz *g)
 static uint32_t
 node_new(struct gaz *g)
 {
-	if (g->nnodes == g->cnodes) {
-		g->cnodes = g->cnodes ? g->cnodes * 2 : 1024;
-		g->types = xrealloc(g->types, g->cnodes);
-	}
+	g->types = xreserve(g->types, &g->cnodes, g->nnodes + 1, 1);
 	g->types[g->nnodes] = 0;
 	return (uint32_t)g->nnodes++;
 }
@@ -160,15 +157,12 @@ gaz_add(struct gaz *g, const char *form, size_t len, unsigned types)
 	    utf8_count(form, len) > GAZ_MAX_FORM)
 		return -1;
 	while (at < len) {
-		at += utf8_decode(form + at, len - at, &cp);
+		cp = utf8_next(form, len, &at);
 		node = edge_add(g, node, cp);
 		ncp++;
 	}
 	if (g->types[node] == 0) {
-		if (g->nf == g->cf) {
-			g->cf = g->cf ? g->cf * 2 : 256;
-			g->f = xrealloc(g->f, g->cf * sizeof *g->f);
-		}
+		g->f = xreserve(g->f, &g->cf, g->nf + 1, sizeof *g->f);
 		g->f[g->nf].off = g->forms.len;
 		g->f[g->nf].len = (uint32_t)len;
 		g->f[g->nf].node = node;
@@ -352,10 +346,7 @@ gaz_read(struct gaz *g, const unsigned char *p, size_t len)
 		cps += (p[i] & 0xc0) != 0x80;
 	while ((g->nedges + cps) * 4 > g->ecap * 3)
 		edge_grow(g);
-	if (g->nnodes + cps > g->cnodes) {
-		g->cnodes = g->nnodes + cps + 1;
-		g->types = xrealloc(g->types, g->cnodes);
-	}
+	g->types = xreserve(g->types, &g->cnodes, g->nnodes + cps + 1, 1);
 
 	while (at < len) {
 		if (len - at < 2)

@@ -146,10 +146,7 @@ nerrule_find(struct nerrule *r, const char *s, size_t len,
 			while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t'))
 				e--;
 			if (e > b) {
-				if (nh == ch) {
-					ch = ch ? ch * 2 : 16;
-					h = xrealloc(h, ch * sizeof *h);
-				}
+				h = xreserve(h, &ch, nh + 1, sizeof *h);
 				h[nh].b = b;
 				h[nh].e = e;
 				h[nh++].type = patterns[i].type;

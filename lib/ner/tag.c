@@ -99,8 +99,8 @@ ner_lang_guess(const char *s, size_t len)
 	int32_t c;
 
 	while (at < len) {
-		at += (size_t)utf8_decode(s + at, len - at, &c);
-		if (c >= 0xac00 && c <= 0xd7a3)
+		c = utf8_next(s, len, &at);
+		if (utf8_is_hangul_syllable(c))
 			hangul++;
 		else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
 			latin++;
@@ -115,10 +115,10 @@ static void
 room(struct ner *n, size_t units)
 {
 	if (units > n->cap) {
-		n->cap = units * 2;
-		n->emit = xrealloc(n->emit, n->cap * NER_NTAGS * sizeof *n->emit);
-		n->tags = xrealloc(n->tags, n->cap);
-		n->back = xrealloc(n->back, n->cap * NER_NTAGS);
+		n->tags = xreserve(n->tags, &n->cap, units, 1);
+		n->emit = xreallocarray(n->emit, n->cap,
+		    NER_NTAGS * sizeof *n->emit);
+		n->back = xreallocarray(n->back, n->cap, NER_NTAGS);
 	}
 }
 
@@ -335,13 +335,12 @@ name_spans(struct ner *n, const struct gaz *g, const struct gaz *late,
 	int32_t c;
 
 	if (len + 1 > n->cpcap) {
-		n->cpcap = (len + 1) * 2;
-		n->cp = xrealloc(n->cp, n->cpcap * sizeof *n->cp);
-		n->cpb = xrealloc(n->cpb, n->cpcap * sizeof *n->cpb);
+		n->cp = xreserve(n->cp, &n->cpcap, len + 1, sizeof *n->cp);
+		n->cpb = xreallocarray(n->cpb, n->cpcap, sizeof *n->cpb);
 	}
 	while (at < len) {
 		n->cpb[ncp] = at;
-		at += (size_t)utf8_decode(s + at, len - at, &c);
+		c = utf8_next(s, len, &at);
 		n->cp[ncp++] = c;
 	}
 	n->cpb[ncp] = len;
@@ -424,7 +423,7 @@ spread_names(struct ner *n, const char *s, size_t len, struct ner_spans *out)
 		    v->bstart < first_full || v->end - v->start > GAZ_MAX_FORM)
 			continue;
 		while (at < v->bend)
-			at += (size_t)utf8_decode(s + at, v->bend - at, &cp[k++]);
+			cp[k++] = utf8_next(s, v->bend, &at);
 		if (gaz_match(n->shorts, cp, k, 0, NULL, NER_TYPE_MASK,
 		    &types) == k)
 			v->type = NER_PS;

@@ -57,9 +57,8 @@ fmap_id(struct fmap *m, uint64_t k)
 			return m->id[i];
 		}
 	if (m->n == m->kcap) {
-		m->kcap = m->kcap ? m->kcap * 2 : 1 << 16;
-		m->keys = xrealloc(m->keys, m->kcap * sizeof *m->keys);
-		m->count = xrealloc(m->count, m->kcap * sizeof *m->count);
+		m->keys = xreserve(m->keys, &m->kcap, m->n + 1, sizeof *m->keys);
+		m->count = xreallocarray(m->count, m->kcap, sizeof *m->count);
 	}
 	m->key[i] = k + 1;
 	m->id[i] = (uint32_t)m->n;

@@ -90,10 +90,7 @@ ner_spans_add(struct ner_spans *sp, size_t start, size_t end, size_t bstart,
 {
 	struct ner_span *s;
 
-	if (sp->n == sp->cap) {
-		sp->cap = sp->cap ? sp->cap * 2 : 16;
-		sp->v = xrealloc(sp->v, sp->cap * sizeof *sp->v);
-	}
+	sp->v = xreserve(sp->v, &sp->cap, sp->n + 1, sizeof *sp->v);
 	s = &sp->v[sp->n++];
 	s->start = start;
 	s->end = end;
