@@ -494,8 +494,8 @@ $(NB)/en-btc.conll: scripts/ner-prep $(NB)/ko-places.tsv
 		scripts/ner-prep split 0 2 $(NERDATA)/btc/g.conll; } >$@.tmp && mv $@.tmp $@
 
 model: $(BUILD)/winnow-tag-train $(NB)/ko-klue-gaz.tsv $(NB)/en-uner.conll $(NB)/en-btc.conll
-	nice $(BUILD)/winnow-tag-train -v -o data/ner-ko.wnm $(KO_GAZ) $(KLUE4K) $(KLUE5K)
-	nice $(BUILD)/winnow-tag-train -v -o data/ner-en.wnm $(EN_GAZ) $(EN_TRAIN)
+	nice $(BUILD)/winnow-tag-train -v --prune 3 -o data/ner-ko.wnm $(KO_GAZ) $(KLUE4K) $(KLUE5K)
+	nice $(BUILD)/winnow-tag-train -v --prune 3 -o data/ner-en.wnm $(EN_GAZ) $(EN_TRAIN)
 
 # The figures: Korean, 5-fold cross-validation on the 9,000 training
 # sentences, and a held-out check (trained on the 4,000 and the first

@@ -7,6 +7,7 @@
  *  - a Latin or digit token is never split: a span that starts inside
  *    one takes it whole (38GWh, not 38G); one that ends inside one gives
  *    it back when the span holds other words before it (황 C of 황 CEO);
+ *    a number takes its Korean units (5만, not 5);
  *  - a span starts at a word's start and ends at a word's end or before
  *    the particle or suffix that follows it (삼성전자는: 삼성전자; 11시쯤:
  *    11시); a name may also be one noun of a compound, both parts two
@@ -58,6 +59,21 @@ syllables(const char *s, size_t a, size_t b)
 		n++;
 	}
 	return n;
+}
+
+/* The units of Korean numbers: 5만, 3억 2천만. */
+static int
+is_unit(int32_t c)
+{
+	return c == 0xc2ed || c == 0xbc31 || c == 0xcc9c || c == 0xb9cc ||
+	    c == 0xc5b5 || c == 0xc870;	/* 십 백 천 만 억 조 */
+}
+
+/* What a number's text ends with before a unit: a digit or a unit. */
+static int
+is_numeral_end(int32_t c)
+{
+	return (c >= '0' && c <= '9') || is_unit(c);
 }
 
 /* Letters and digits of the tokens Latin text is cut into. */
@@ -173,6 +189,13 @@ fix_span(struct ner_span *v, const char *s, size_t len, int names)
 	}
 	if (v->bend <= v->bstart)
 		return 0;
+	/* a number goes on through its Korean units: 5|만 is 5만, 1|조2000억 */
+	while (!names && v->bend < len && (is_unit(cp_at(s, len, v->bend, &m)) ||
+	    ((c = cp_at(s, len, v->bend, &m)) >= '0' && c <= '9')) &&
+	    is_numeral_end(cp_before(s, v->bend, &n))) {
+		v->bend += m;
+		v->end++;
+	}
 	/* a span starts at a word's start... */
 	if (v->bstart > 0 && ner_word_cp(cp_before(s, v->bstart, &n)) &&
 	    ner_word_cp(cp_at(s, len, v->bstart, &m))) {

@@ -66,9 +66,26 @@ static const struct {
 static int
 ko_head(const int32_t *cp, size_t a, size_t b)
 {
+	/* the heads' last syllables, to turn most words away at once */
+	static uint8_t last[UTF8_HANGUL_COUNT / 8 + 1];
+	static int ready;
 	char buf[64];
 	size_t len = 0, i, k, n;
+	int32_t c = cp[b - 1] - UTF8_HANGUL_FIRST;
 
+	if (!ready) {
+		for (k = 0; ko_heads[k].head; k++) {
+			int32_t h;
+
+			n = strlen(ko_heads[k].head);
+			utf8_decode(ko_heads[k].head + n - 3, 3, &h);
+			h -= UTF8_HANGUL_FIRST;
+			last[h / 8] |= (uint8_t)(1u << (h % 8));
+		}
+		ready = 1;
+	}
+	if (c < 0 || c >= UTF8_HANGUL_COUNT || !(last[c / 8] & (1u << (c % 8))))
+		return 0;
 	if (b - a > 8)
 		a = b - 8;
 	for (i = a; i < b; i++)
@@ -631,11 +648,16 @@ feat_ko(struct nerfeat_doc *d, const struct gaz *g)
 			if (r0 > 0 && is_josa(cp + i + 1, r0))
 				f[m++] = hadd(hadd(hstart(T_JOSA), k0),
 				    (int64_t)(r0 > 3 ? 3 : r0));
-			/* the head of the word's stem, from each of its units */
-			if (se[i] >= es[i] + 2 && cl[se[i] - 1] == C_HANGUL) {
-				int64_t dist = i < se[i] ? (int64_t)(se[i] - 1 - i >
-				    4 ? 4 : se[i] - 1 - i) : 5;
-				int h = hd[es[i]];
+			/*
+			 * The head of the word's stem, seen from its first
+			 * unit, where a name's span begins (per unit, it was
+			 * as good and cost a tenth of the tagger's time).
+			 */
+			if (i == es[i] && se[i] >= i + 2 &&
+			    cl[se[i] - 1] == C_HANGUL) {
+				int64_t dist = (int64_t)(se[i] - 1 - i > 4 ? 4 :
+				    se[i] - 1 - i);
+				int h = hd[i];
 
 				f[m++] = hadd(hadd(hstart(T_HEAD1), nc[se[i] - 1]),
 				    dist);
@@ -737,7 +759,7 @@ feat_en(struct nerfeat_doc *d, const char *s, const struct gaz *g)
 {
 	size_t n = d->n, i, k, nf = 0, nl = 0, nu = 0;
 	size_t need = n * sizeof(struct gazmark) + 3 * (d->ncp + 1) +
-	    n * (EN_MAXW + 1) + n * 2 * sizeof(uint64_t) + 6 * 16;
+	    n * (EN_MAXW + 1) + n * 2 * sizeof(uint64_t) + (n + 1) + 7 * 16;
 	struct carve sc = { scratch(d, need), 0 };
 	struct gazmark *gm = carve(&sc, n * sizeof *gm);
 	uint64_t *hw = carve(&sc, n * sizeof *hw);	/* lowercase word */
@@ -745,6 +767,7 @@ feat_en(struct nerfeat_doc *d, const char *s, const struct gaz *g)
 	uint8_t *end_ok = carve(&sc, d->ncp + 1);
 	uint8_t *start_ok = carve(&sc, d->ncp + 1);
 	uint8_t *first = carve(&sc, n + 1);		/* sentence-initial */
+	uint8_t *head = carve(&sc, n + 1);		/* ner_org_head */
 	char *lw = carve(&sc, n * EN_MAXW);
 	char sh[EN_MAXW];
 	int casemode;
@@ -766,6 +789,7 @@ feat_en(struct nerfeat_doc *d, const char *s, const struct gaz *g)
 		hs[i] = hbytes(E_SHAPE, sh, sl);
 		first[i] = i == 0 || (d->ue[i - 1] - d->ub[i - 1] == 1 &&
 		    strchr(".!?:\"'`(-", s[d->ub[i - 1]]));
+		head[i] = (uint8_t)ner_org_head(s + d->ub[i], d->ue[i] - d->ub[i]);
 	}
 	memset(end_ok, 0, d->ncp + 1);
 	memset(start_ok, 0, d->ncp + 1);
@@ -824,7 +848,7 @@ feat_en(struct nerfeat_doc *d, const char *s, const struct gaz *g)
 		/* an organization's last word here or up to three words on,
 		   through capitalized words (Hanul Investment Co.) */
 		for (k = i; k < n && k < i + 4; k++) {
-			if (ner_org_head(s + d->ub[k], d->ue[k] - d->ub[k])) {
+			if (head[k]) {
 				f[m++] = hadd(hstart(E_ORGHEAD), (int64_t)(k - i));
 				break;
 			}

@@ -146,21 +146,15 @@ gaz_free(struct gaz *g)
 	free(g);
 }
 
-int
-gaz_add(struct gaz *g, const char *form, size_t len, unsigned types)
+/* Add a form known to be valid (gaz_add's checks passed). */
+static void
+add_form(struct gaz *g, const char *form, size_t len, unsigned types)
 {
 	uint32_t node = 0;
-	size_t at = 0, ncp = 0;
-	int32_t cp;
+	size_t at = 0;
 
-	if (len == 0 || len > 255 || utf8_check(form, len) != len ||
-	    utf8_count(form, len) > GAZ_MAX_FORM)
-		return -1;
-	while (at < len) {
-		cp = utf8_next(form, len, &at);
-		node = edge_add(g, node, cp);
-		ncp++;
-	}
+	while (at < len)
+		node = edge_add(g, node, utf8_next(form, len, &at));
 	if (g->types[node] == 0) {
 		g->f = xreserve(g->f, &g->cf, g->nf + 1, sizeof *g->f);
 		g->f[g->nf].off = g->forms.len;
@@ -170,6 +164,15 @@ gaz_add(struct gaz *g, const char *form, size_t len, unsigned types)
 		buf_add(&g->forms, form, len);
 	}
 	g->types[node] |= (uint8_t)(types & (NER_TYPE_MASK | GAZ_WORD));
+}
+
+int
+gaz_add(struct gaz *g, const char *form, size_t len, unsigned types)
+{
+	if (len == 0 || len > 255 || utf8_check(form, len) != len ||
+	    utf8_count(form, len) > GAZ_MAX_FORM)
+		return -1;
+	add_form(g, form, len, types);
 	return 0;
 }
 
@@ -333,10 +336,30 @@ gaz_write(const struct gaz *g, struct buf *out)
 }
 
 int
+gaz_check(const unsigned char *p, size_t len)
+{
+	size_t at = 0, n;
+
+	while (at < len) {
+		if (len - at < 2)
+			return -1;
+		n = p[at + 1];
+		if (n == 0 || n > len - at - 2 || p[at] == 0 ||
+		    utf8_check((const char *)p + at + 2, n) != n ||
+		    utf8_count((const char *)p + at + 2, n) > GAZ_MAX_FORM)
+			return -1;
+		at += 2 + n;
+	}
+	return 0;
+}
+
+int
 gaz_read(struct gaz *g, const unsigned char *p, size_t len)
 {
-	size_t at = 0, n, cps = 0, i;
+	size_t at = 0, cps = 0, i;
 
+	if (gaz_check(p, len) < 0)
+		return -1;
 	/*
 	 * Size the edge table once for every code point of the block (an
 	 * upper bound on the new edges): growing it step by step rehashes
@@ -347,15 +370,7 @@ gaz_read(struct gaz *g, const unsigned char *p, size_t len)
 	while ((g->nedges + cps) * 4 > g->ecap * 3)
 		edge_grow(g);
 	g->types = xreserve(g->types, &g->cnodes, g->nnodes + cps + 1, 1);
-
-	while (at < len) {
-		if (len - at < 2)
-			return -1;
-		n = p[at + 1];
-		if (n > len - at - 2 || p[at] == 0 ||
-		    gaz_add(g, (const char *)p + at + 2, n, p[at]) < 0)
-			return -1;
-		at += 2 + n;
-	}
+	for (; at < len; at += 2 + p[at + 1])
+		add_form(g, (const char *)p + at + 2, p[at + 1], p[at]);
 	return 0;
 }

@@ -119,7 +119,7 @@ int ner_after_name(const char *s, size_t len);
  * calls; its pointers stay valid until the next call or its release.
  */
 /* Bump when a template or the hashing changes. */
-#define NERFEAT_VERSION 2
+#define NERFEAT_VERSION 3
 
 struct nerfeat_doc {
 	size_t n;		/* units */
@@ -209,7 +209,8 @@ void nerfeat_compute(struct nerfeat_doc *d, int lang, const char *s,
  */
 struct nermodel *nermodel_open(const void *p, size_t len, const char *name);
 
-const struct gaz *nermodel_gaz(const struct nermodel *m);
+/* nermodel_gaz(m): the model's gazetteer, built on the first call. */
+const struct gaz *nermodel_gaz(struct nermodel *m);
 size_t nermodel_features(const struct nermodel *m);
 size_t nermodel_size(const struct nermodel *m);
 /* The note: "key=value" lines, not NUL-terminated. */
@@ -311,6 +312,12 @@ size_t gaz_match(const struct gaz *g, const int32_t *cp, size_t n, size_t i,
  */
 void gaz_write(const struct gaz *g, struct buf *out);
 int gaz_read(struct gaz *g, const unsigned char *p, size_t len);
+
+/*
+ * gaz_check(p, len): 0 when gaz_read() would take the block whole, -1
+ * when it would refuse it; builds nothing.
+ */
+int gaz_check(const unsigned char *p, size_t len);
 
 /* English dates, times and quantities (rule.c). */
 

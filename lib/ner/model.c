@@ -30,7 +30,9 @@ struct nermodel {
 	size_t nbuckets;
 	int32_t trans[NER_NTAGS * NER_NTAGS];
 	int32_t start[NER_NTAGS];
-	struct gaz *gaz;
+	struct gaz *gaz;	/* built from the block on first use */
+	const unsigned char *gazp;
+	size_t gazlen;
 	const char *note;
 	size_t note_len;
 	uint64_t *present;	/* a bit per low fingerprint bits in use */
@@ -182,8 +184,14 @@ nermodel_open(const void *bytes, size_t len, const char *name)
 		m->trans[i] = get16s(p + 56 + 2 * i);
 	for (i = 0; i < NER_NTAGS; i++)
 		m->start[i] = get16s(p + 56 + 2 * (NER_NTAGS * NER_NTAGS + i));
-	m->gaz = gaz_new();
-	if (gaz_read(m->gaz, p + HEADER + tablen, gazlen) < 0) {
+	/*
+	 * The gazetteer's trie is built when a text of the model's language
+	 * first comes (tens of thousands of names: most of the start-up), but
+	 * its block is checked now, so a bad one is refused at once.
+	 */
+	m->gazp = p + HEADER + tablen;
+	m->gazlen = gazlen;
+	if (gaz_check(m->gazp, gazlen) < 0) {
 		warnx("model '%s': corrupt (gazetteer)", name);
 		nermodel_free(m);
 		return NULL;
@@ -271,8 +279,13 @@ nermodel_lang(const struct nermodel *m)
 }
 
 const struct gaz *
-nermodel_gaz(const struct nermodel *m)
+nermodel_gaz(struct nermodel *m)
 {
+	if (!m->gaz) {
+		m->gaz = gaz_new();
+		/* gaz_check passed: this cannot fail */
+		gaz_read(m->gaz, m->gazp, m->gazlen);
+	}
 	return m->gaz;
 }
 

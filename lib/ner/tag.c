@@ -127,7 +127,7 @@ room(struct ner *n, size_t units)
  * offsets shifted by 'cp0' code points and 'b0' bytes.
  */
 static void
-tag_segment(struct ner *n, const struct nermodel *m, const char *s,
+tag_segment(struct ner *n, struct nermodel *m, const char *s,
     size_t len, size_t cp0, size_t b0, struct ner_spans *out)
 {
 	struct nerfeat_doc *d = &n->doc;
@@ -193,11 +193,14 @@ trim_josa(struct ner_spans *sp, const char *s)
  * as some names own it.
  */
 static const char *const function_words[] = {
-	"A", "An", "And", "As", "At", "After", "Although", "Before", "But",
-	"By", "For", "From", "He", "Her", "His", "However", "If", "In", "It",
-	"Its", "Meanwhile", "My", "On", "Our", "She", "Since", "So", "Their",
-	"Then", "They", "This", "Though", "To", "We", "When", "Where",
-	"While", "With", "Yesterday", "Today", NULL
+	"A", "About", "Also", "Among", "An", "And", "As", "At", "After",
+	"Although", "Because", "Before", "Both", "But", "By", "Despite",
+	"During", "Earlier", "Even", "For", "From", "He", "Her", "Here",
+	"His", "How", "However", "If", "In", "Instead", "It", "Its", "Later",
+	"Meanwhile", "My", "Now", "On", "Once", "Our", "She", "Since", "So",
+	"Still", "Their", "Then", "There", "These", "They", "This", "Those",
+	"Though", "To", "Under", "We", "What", "When", "Where", "While",
+	"Why", "With", "Without", "Yesterday", "Yet", "Today", NULL
 };
 
 /*
@@ -221,6 +224,9 @@ ner_org_head(const char *w, size_t n)
 {
 	size_t k;
 
+	/* all are capitalized but plc */
+	if (n < 2 || n > 12 || !((w[0] >= 'A' && w[0] <= 'Z') || w[0] == 'p'))
+		return 0;
 	for (k = 0; org_heads[k]; k++)
 		if (strlen(org_heads[k]) == n && memcmp(w, org_heads[k], n) == 0)
 			return 1;
@@ -440,7 +446,7 @@ tag_paragraph(struct ner *n, const char *base, size_t b0, size_t len,
     size_t cp0, struct ner_spans *out)
 {
 	const char *s = base + b0;
-	const struct nermodel *m;
+	struct nermodel *m;
 	int lang = n->lang == NER_AUTO ? ner_lang_guess(s, len) : n->lang;
 	size_t at = 0, first = out->n, pcp = cp0;
 
