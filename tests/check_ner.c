@@ -275,7 +275,8 @@ static const struct {
 } bound_rows[] = {
 	{ "[38G]Wh 배터리", NER_QT, "[38GWh] 배터리" },
 	{ "오픈[AI]의 발표", NER_OG, "" },	/* inside the word 오픈AI */
-	{ "[A]I 기술", NER_PS, "[AI] 기술" },
+	{ "[A]I 기술", NER_PS, "" },		/* a piece of a token */
+	{ "새너제이=N[WP]", NER_OG, "" },
 	{ "젠슨 [황 C]EO는", NER_PS, "젠슨 [황] CEO는" },
 	{ "[젠슨 황 CEO]는", NER_PS, "[젠슨 황] CEO는" },
 	{ "[CEO]가 말했다", NER_PS, "" },

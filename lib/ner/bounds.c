@@ -85,6 +85,16 @@ latin_or_digit(int32_t c)
 	    c != 0xf7);
 }
 
+/* Whether s[a..b) is all Latin letters and digits. */
+static int
+all_latin(const char *s, size_t a, size_t b)
+{
+	while (a < b)
+		if (!latin_or_digit(utf8_next(s, b, &a)))
+			return 0;
+	return 1;
+}
+
 static int
 is_latin_letter(int32_t c)
 {
@@ -107,7 +117,7 @@ ner_word_cp(int32_t c)
  * is one of these loses that word (and the space before it).
  */
 static const char *const titles[] = {
-	"CEO", "CFO", "CTO", "COO", "Chairman", "President", "Minister",
+	"CEO", "CFO", "CTO", "COO", "CSO", "CIO", "CMO", "Chairman", "President", "Minister",
 	"Senator", "Governor", "Director",
 	"대통령", "총리", "장관", "차관", "의원", "대표", "회장", "부회장", "사장",
 	"부사장", "위원장", "교수", "감독", "선수", "기자", "씨", "님", "박사",
@@ -161,6 +171,14 @@ fix_span(struct ner_span *v, const char *s, size_t len, int names)
 	size_t n, m, b, e;
 	int32_t c;
 
+	/*
+	 * A name that is a piece of one Latin token (A of AI, WP of NWP) is
+	 * no name: the model saw letters, not the word.
+	 */
+	if (names && all_latin(s, v->bstart, v->bend) &&
+	    ((v->bstart > 0 && latin_or_digit(cp_before(s, v->bstart, &n))) ||
+	    (v->bend < len && latin_or_digit(cp_at(s, len, v->bend, &m)))))
+		return 0;
 	/* a Latin or digit token split at the start: take it whole */
 	while (v->bstart > 0 && latin_or_digit(cp_at(s, len, v->bstart, &m)) &&
 	    latin_or_digit(cp_before(s, v->bstart, &n))) {

@@ -374,72 +374,6 @@ name_spans(struct ner *n, const struct gaz *g, const struct gaz *late,
 	}
 }
 
-/*
- * The second pass over a text: a name the model found once is a name
- * wherever it stands as a word (the model may miss it in another
- * sentence), and a person's full name of several words names its later
- * short mentions too (젠슨 황 ... 황 CEO; Jensen Huang ... Huang), over
- * the type the model gave them: a full name is the surer decision.  Only
- * names of two code points or more spread, and only where no other span
- * is; the types already agree (consistent_types).
- */
-static void
-spread_names(struct ner *n, const char *s, size_t len, struct ner_spans *out)
-{
-	size_t i, first_full = (size_t)-1, nnames = 0, nshort = 0;
-
-	if (!n->names) {
-		n->names = gaz_new();
-		n->shorts = gaz_new();
-	} else {
-		gaz_clear(n->names);
-		gaz_clear(n->shorts);
-	}
-	for (i = 0; i < out->n; i++) {
-		const struct ner_span *v = &out->v[i];
-		const char *w;
-
-		if (v->type > NER_OG || v->end - v->start < 2)
-			continue;
-		gaz_add(n->names, s + v->bstart, v->bend - v->bstart,
-		    1u << v->type);
-		nnames++;
-		if (v->type != NER_PS)
-			continue;
-		w = s + v->bend;
-		while (w > s + v->bstart && w[-1] != ' ')
-			w--;
-		if (w == s + v->bstart)
-			continue;
-		gaz_add(n->shorts, w, (size_t)(s + v->bend - w), 1u << NER_PS);
-		nshort++;
-		if (v->bstart < first_full)
-			first_full = v->bstart;
-	}
-	if (nnames == 0)
-		return;
-	/* a short mention the model typed otherwise follows its full name */
-	for (i = 0; nshort && i < out->n; i++) {
-		struct ner_span *v = &out->v[i];
-		int32_t cp[GAZ_MAX_FORM];
-		size_t k = 0, at = v->bstart;
-		unsigned types;
-
-		if (v->type == NER_PS || v->type > NER_OG ||
-		    v->bstart < first_full || v->end - v->start > GAZ_MAX_FORM)
-			continue;
-		while (at < v->bend)
-			cp[k++] = utf8_next(s, v->bend, &at);
-		if (gaz_match(n->shorts, cp, k, 0, NULL, NER_TYPE_MASK,
-		    &types) == k)
-			v->type = NER_PS;
-	}
-	n->tmp.n = 0;
-	name_spans(n, n->names, nshort ? n->shorts : NULL, first_full, s, len,
-	    &n->tmp);
-	merge_spans(out, &n->tmp, 0);
-}
-
 /* Tag one paragraph (a line) of the text at 'base'. */
 static void
 tag_paragraph(struct ner *n, const char *base, size_t b0, size_t len,
@@ -559,6 +493,177 @@ consistent_types(struct ner_spans *sp, const char *s)
 			v[k]->type = best;
 	}
 	free(v);
+}
+
+/*
+ * The second pass over a text.  A name is decided once for all its
+ * mentions: where the model tagged a surface as a name at least as often
+ * as it left the same surface, standing as a word, untagged, it is a name
+ * everywhere (the model may miss it in another sentence); where it left
+ * it more often than not, its few spans go (AI taken once for a person
+ * among thirty mentions).  And a person's full name of several words
+ * marks its later short mentions (젠슨 황 ... 황 CEO; Jensen Huang ...
+ * Huang), over the type the model gave them: a full name is the surer
+ * decision.  Only names of two code points or more count; their types
+ * already agree (consistent_types).
+ */
+
+/* The index of the span of 'sp' that starts at byte 'b', or sp->n. */
+static size_t
+span_at(const struct ner_spans *sp, size_t b)
+{
+	size_t lo = 0, hi = sp->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (sp->v[mid].bstart < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Whether bytes [b, e) overlap a span of 'sp'. */
+static int
+overlaps(const struct ner_spans *sp, size_t b, size_t e)
+{
+	size_t i = span_at(sp, b);
+
+	return (i < sp->n && sp->v[i].bstart < e) ||
+	    (i > 0 && sp->v[i - 1].bend > b);
+}
+
+/*
+ * The vote over 'm', every whole-word mention of a name of 'out' in text
+ * 's' (its type: 0 when a span of 'out' is exactly there, 1 when no span
+ * is, 2 when another span overlaps it): per surface, the untagged
+ * mentions become spans when the tagged ones are at least as many, else
+ * the tagged ones go.
+ */
+static void
+decide(struct ner_spans *out, struct ner_spans *m, const char *s)
+{
+	struct ner_span **v;
+	size_t i, j, k, nv = m->n;
+
+	if (nv == 0)
+		return;
+	v = xmalloc(nv * sizeof *v);
+	for (i = 0; i < nv; i++)
+		v[i] = &m->v[i];
+	cons_text = s;
+	qsort(v, nv, sizeof *v, cmp_surface);
+	for (i = 0; i < nv; i = j) {
+		size_t bl = v[i]->bend - v[i]->bstart, tagged = 0, free_ = 0;
+		int type = -1;
+
+		for (j = i; j < nv && v[j]->bend - v[j]->bstart == bl &&
+		    memcmp(s + v[j]->bstart, s + v[i]->bstart, bl) == 0; j++) {
+			if (v[j]->type == 0) {
+				tagged++;
+				type = out->v[span_at(out, v[j]->bstart)].type;
+			} else if (v[j]->type == 1)
+				free_++;
+		}
+		for (k = i; k < j; k++) {
+			if (type < 0 || tagged * 2 >= tagged + free_) {
+				/* a name here too, where no span is */
+				v[k]->type = v[k]->type == 1 && type >= 0 ? type : -1;
+			} else {
+				/* not a name: the model's few spans go */
+				if (v[k]->type == 0)
+					out->v[span_at(out, v[k]->bstart)].type = -1;
+				v[k]->type = -1;
+			}
+		}
+	}
+	free(v);
+	for (i = k = 0; i < out->n; i++)
+		if (out->v[i].type >= 0)
+			out->v[k++] = out->v[i];
+	out->n = k;
+	for (i = k = 0; i < m->n; i++)
+		if (m->v[i].type >= 0)
+			m->v[k++] = m->v[i];
+	m->n = k;
+	merge_spans(out, m, 0);
+}
+
+static void
+spread_names(struct ner *n, const char *s, size_t len, struct ner_spans *out)
+{
+	size_t i, k, first_full = (size_t)-1, nnames = 0, nshort = 0;
+	struct ner_spans *m = &n->tmp;
+
+	if (!n->names) {
+		n->names = gaz_new();
+		n->shorts = gaz_new();
+	} else {
+		gaz_clear(n->names);
+		gaz_clear(n->shorts);
+	}
+	for (i = 0; i < out->n; i++) {
+		const struct ner_span *v = &out->v[i];
+		const char *w;
+
+		if (v->type > NER_OG || v->end - v->start < 2)
+			continue;
+		gaz_add(n->names, s + v->bstart, v->bend - v->bstart,
+		    1u << v->type);
+		nnames++;
+		if (v->type != NER_PS)
+			continue;
+		w = s + v->bend;
+		while (w > s + v->bstart && w[-1] != ' ')
+			w--;
+		if (w == s + v->bstart)
+			continue;
+		gaz_add(n->shorts, w, (size_t)(s + v->bend - w), 1u << NER_PS);
+		nshort++;
+		if (v->bstart < first_full)
+			first_full = v->bstart;
+	}
+	if (nnames == 0)
+		return;
+	/* every mention of the names, tagged or not: the vote */
+	m->n = 0;
+	name_spans(n, n->names, NULL, 0, s, len, m);
+	for (i = 0; i < m->n; i++) {
+		struct ner_span *v = &m->v[i];
+		size_t at = span_at(out, v->bstart);
+
+		/* type: 0 tagged as it is, 1 free, 2 under another span */
+		if (at < out->n && out->v[at].bstart == v->bstart &&
+		    out->v[at].bend == v->bend)
+			v->type = 0;
+		else
+			v->type = overlaps(out, v->bstart, v->bend) ? 2 : 1;
+	}
+	decide(out, m, s);
+	/* later short mentions of a full name */
+	if (nshort) {
+		m->n = 0;
+		name_spans(n, n->shorts, NULL, 0, s, len, m);
+		for (i = k = 0; i < m->n; i++) {
+			struct ner_span *v = &m->v[i];
+			size_t at = span_at(out, v->bstart);
+
+			if (v->bstart < first_full)
+				continue;
+			if (at < out->n && out->v[at].bstart == v->bstart &&
+			    out->v[at].bend == v->bend) {
+				if (out->v[at].type <= NER_OG)
+					out->v[at].type = NER_PS;
+			} else if (!overlaps(out, v->bstart, v->bend)) {
+				v->type = NER_PS;
+				m->v[k++] = *v;
+			}
+		}
+		m->n = k;
+		merge_spans(out, m, 0);
+	}
 }
 
 size_t
