@@ -456,13 +456,14 @@ check-browser: all
 	BUILD=$(BUILD) scripts/check-browser
 
 # Retrain the default entity models from the shared training data (what
-# each saw and its licence: data/ner/README.md).  Korean: the 4,000 KLUE-NER
+# each saw and its licence: data/README.md, data/ner/LICENSE-models).
+# Korean: the 4,000 KLUE-NER
 # dev sentences and the first 5,000 of its train split, with the KLUE-train
 # names less those 5,000 sentences' own, our news names and iso-codes
 # places.  English: wikigold, WNUT 2017, Universal NER (EWT), the Broad
 # Twitter Corpus but the second half of its news section G (held out),
 # CrossNER.  The prepared data is cached under build/ner; `make model-eval`
-# prints the figures data/ner/README.md quotes.
+# prints the figures doc/BENCHMARKS.md quotes.
 NERDATA = ../shared/data/ner
 NB = $(BUILD)/ner
 KLUE4K = $(NERDATA)/klue-ner-train4k.tsv
@@ -505,9 +506,9 @@ model: $(BUILD)/winnow-tag-train $(NB)/ko-klue-gaz.tsv $(NB)/en-uner.conll $(NB)
 model-eval: $(BUILD)/winnow-tag-train $(NB)/ko-klue-gaz.tsv $(NB)/en-uner.conll $(NB)/en-btc.conll
 	scripts/ner-prep split 0 2 $(KLUE5K) >$(NB)/klue5k-a.tsv
 	scripts/ner-prep split 1 2 $(KLUE5K) >$(NB)/klue5k-b.tsv
-	nice $(BUILD)/winnow-tag-train --folds 5 $(KO_GAZ) $(KLUE4K) $(KLUE5K)
-	nice $(BUILD)/winnow-tag-train --test $(NB)/klue5k-b.tsv $(KO_GAZ) $(KLUE4K) $(NB)/klue5k-a.tsv
-	nice $(BUILD)/winnow-tag-train --folds 5 $(EN_GAZ) $(EN_TRAIN)
+	nice $(BUILD)/winnow-tag-train --prune 3 --folds 5 $(KO_GAZ) $(KLUE4K) $(KLUE5K)
+	nice $(BUILD)/winnow-tag-train --prune 3 --test $(NB)/klue5k-b.tsv $(KO_GAZ) $(KLUE4K) $(NB)/klue5k-a.tsv
+	nice $(BUILD)/winnow-tag-train --prune 3 --folds 5 $(EN_GAZ) $(EN_TRAIN)
 	$(BUILD)/winnow-tag-train --model data/ner-en.wnm --test $(NB)/en-btc-g2.conll
 
 clean:

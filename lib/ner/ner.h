@@ -155,7 +155,7 @@ int nermodel_lang(const struct nermodel *m);
 
 /*
  * nerdefault_open(lang): the compiled-in model for NER_KO or NER_EN
- * (data/ner-ko.wnm and data/ner-en.wnm; see data/ner/README for what
+ * (data/ner-ko.wnm and data/ner-en.wnm; see data/README.md for what
  * each saw and its licence), checked like any model file.  Returns NULL
  * after a message when the bytes are unsound (a broken build).  The
  * caller frees it.
