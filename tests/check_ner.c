@@ -280,6 +280,7 @@ static const struct {
 	{ "젠슨 [황 C]EO는", NER_PS, "젠슨 [황] CEO는" },
 	{ "[젠슨 황 CEO]는", NER_PS, "[젠슨 황] CEO는" },
 	{ "[CEO]가 말했다", NER_PS, "" },
+	{ "x[ CEO]가", NER_PS, "" },		/* nothing left: no empty span */
 	{ "[삼성전자]는", NER_OG, "[삼성전자]는" },
 	{ "[반도]체 수출", NER_LC, "" },
 	{ "북[미] 시장", NER_LC, "" },

@@ -259,6 +259,8 @@ fix_span(struct ner_span *v, const char *s, size_t len, int names)
 	 * No entity of one Latin letter, but for the letters Korean news
 	 * writes for people it does not name: A씨, B양, A(12)군.
 	 */
+	if (v->bend <= v->bstart)	/* a title and nothing else */
+		return 0;
 	c = cp_at(s, len, v->bstart, &m);
 	if (v->bend - v->bstart == m && is_latin_letter(c) &&
 	    !(v->type == NER_PS && anonymous(s, len, v->bend)))
