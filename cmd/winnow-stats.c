@@ -8,7 +8,6 @@
 #include "record/cli.h"
 #include "record/io.h"
 #include "record/rec.h"
-#include "stats/statpage.h"
 #include "stats/stats.h"
 
 static struct stats_opts opts;

@@ -5,7 +5,6 @@
 #include "core/buf.h"
 #include "core/dec.h"
 #include "record/rec.h"
-#include "stats/statpage.h"
 #include "stats/stats.h"
 #include "check_main.h"
 

@@ -5,7 +5,6 @@
 #include "core/buf.h"
 #include "core/dec.h"
 #include "core/utf8.h"
-#include "stats/statpage.h"
 #include "stats/stats.h"
 
 /* Chart geometry, in CSS pixels. */

@@ -1,10 +1,15 @@
 /*
- * stats: what a stream of records holds, for winnow-stats (statpage draws
- * the report as a web page): records, bytes,
+ * stats: what a stream of records holds, for winnow-stats: records, bytes,
  * paragraphs, text lengths, the scripts of its letters, exact duplicates,
  * and what the other filters annotated: lines stripped by reason
  * ("stripped"), entities by label ("entities"), amounts of money by
  * currency with exact totals ("money"), personal data by type ("pii").
+ * The report is written as JSON (stats_json) or as a web page
+ * (statpage_html, in statpage.c).
+ *
+ * The layer: an engine.  lib/stats includes core/ and its own folder only
+ * and takes what a record holds as text (struct stats_doc), never a record;
+ * this is its one public header, the only one cmd/ includes.
  *
  * Ownership: stats_new() returns an object freed with stats_free().
  * stats_report() returns a report that points into the object: it stays
@@ -157,5 +162,16 @@ const struct stats_report *stats_report(struct stats *s);
  * Totals of money are JSON numbers with every digit.
  */
 void stats_json(const struct stats_report *rep, struct buf *out);
+
+/*
+ * statpage_html(rep, title, out): append the report as one self-contained
+ * web page: summary figures, tables and bar charts drawn as inline SVG,
+ * styles inline, no script, no font or image to fetch, so the file can be
+ * mailed, archived or opened offline and shows the same everywhere.
+ * 'title' (UTF-8, e.g. the input's name) heads the page; it and every
+ * string from the data are escaped for HTML.
+ */
+void statpage_html(const struct stats_report *rep, const char *title,
+    struct buf *out);
 
 #endif

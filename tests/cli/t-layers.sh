@@ -30,6 +30,8 @@ plant lib/record/io.c '#include "strip/strip.h"' "record/ includes only core/ an
 plant lib/money/scan.c '#include "ner/ner.h"' "an engine includes only core/ and money/"
 plant lib/stats/stats.c '#include "record/rec.h"' "an engine includes only core/ and stats/"
 plant cmd/winnow-strip.c '#include "strip/internal.h"' "internal header"
+plant cmd/winnow-stats.c '#include "stats/statpage.h"' "only its public header stats/stats.h"
+plant cmd/winnow-tag.c '#include "ner/viterbi.h"' "only its public header ner/ner.h"
 plant lib/norm/norm.c '#include "buf.h"' "without its folder"
 plant lib/dedupe/dedupe.c 'static void f(void) { exit(1); }' "only cmd/ decides to exit"
 plant lib/core/buf.c 'static void g(void) { abort(); }' "only cmd/ decides to exit"
