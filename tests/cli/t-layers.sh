@@ -36,6 +36,12 @@ plant lib/norm/norm.c '#include "buf.h"' "without its folder"
 plant lib/dedupe/dedupe.c 'static void f(void) { exit(1); }' "only cmd/ decides to exit"
 plant lib/core/buf.c 'static void g(void) { abort(); }' "only cmd/ decides to exit"
 plant cmd/winnow-norm.c 'static void f(void) { exit(1); }' "exit in a filter driven by cli_main"
+# A long file in lib/: only a generated table may be one.
+copy_plant lib/norm/norm.c "$(seq 1200 | sed 's/.*/\/* & *\//')"
+expect_eq "planted in lib/norm/norm.c (1,200 more lines): exit" 1 $?
+expect_grep "planted in lib/norm/norm.c: the message" "^lib/norm/norm.c:[0-9]*: over 1,200 lines" "$TMP/planted"
+grep -q 'entities\.c\|money_names\.c' "$TMP/planted" &&
+	fail "a generated table was called too long: $(cat "$TMP/planted")"
 # A command with its own main loop (no cli_main) may exit.
 copy_plant cmd/winnow-tag-train.c 'static void f(void) { exit(1); }'
 expect_eq "exit in a command without cli_main: exit" 0 $?
