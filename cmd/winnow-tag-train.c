@@ -9,7 +9,19 @@
 #include "core/buf.h"
 #include "core/util.h"
 #include "ner/ner.h"
+#include "record/cli.h"
 #include "record/io.h"
+
+/*
+ * Option codes as record/cli.h has them: the letter of an option with a
+ * short form; long-only options count up from CLI_OPT_LONG.
+ */
+enum {
+	OPT_OUTPUT = 'o', OPT_GAZETTEER = 'g', OPT_VERBOSE = 'v',
+	OPT_HELP = 'h', OPT_VERSION = 'V',
+	OPT_FOLDS = CLI_OPT_LONG, OPT_EPOCHS, OPT_SEED, OPT_LANG, OPT_FORMAT,
+	OPT_MIN_COUNT, OPT_PRUNE, OPT_ERRORS, OPT_ALSO, OPT_TEST, OPT_MODEL
+};
 
 static int epochs = 10;
 static long long seed = 1;
@@ -128,22 +140,22 @@ int
 main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "folds", required_argument, NULL, 'k' },
-		{ "epochs", required_argument, NULL, 'e' },
-		{ "seed", required_argument, NULL, 's' },
-		{ "gazetteer", required_argument, NULL, 'g' },
-		{ "lang", required_argument, NULL, 'l' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "min-count", required_argument, NULL, 'm' },
-		{ "prune", required_argument, NULL, 'p' },
-		{ "errors", required_argument, NULL, 'E' },
-		{ "also", required_argument, NULL, 'a' },
-		{ "test", required_argument, NULL, 't' },
-		{ "model", required_argument, NULL, 'M' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
+		{ "output", required_argument, NULL, OPT_OUTPUT },
+		{ "folds", required_argument, NULL, OPT_FOLDS },
+		{ "epochs", required_argument, NULL, OPT_EPOCHS },
+		{ "seed", required_argument, NULL, OPT_SEED },
+		{ "gazetteer", required_argument, NULL, OPT_GAZETTEER },
+		{ "lang", required_argument, NULL, OPT_LANG },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "min-count", required_argument, NULL, OPT_MIN_COUNT },
+		{ "prune", required_argument, NULL, OPT_PRUNE },
+		{ "errors", required_argument, NULL, OPT_ERRORS },
+		{ "also", required_argument, NULL, OPT_ALSO },
+		{ "test", required_argument, NULL, OPT_TEST },
+		{ "model", required_argument, NULL, OPT_MODEL },
+		{ "verbose", no_argument, NULL, OPT_VERBOSE },
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct gaz *gaz = gaz_new();
@@ -157,71 +169,71 @@ main(int argc, char **argv)
 	progname = "winnow-tag-train";
 	while ((ch = getopt_long(argc, argv, "o:g:vhV", longopts, NULL)) != -1) {
 		switch (ch) {
-		case 'o':
+		case OPT_OUTPUT:
 			output = optarg;
 			break;
-		case 'k':
+		case OPT_FOLDS:
 			if (parse_int("--folds", optarg, 2, 100, &folds) < 0)
 				return EXIT_USAGE;
 			break;
-		case 'e':
+		case OPT_EPOCHS:
 			if (parse_int("--epochs", optarg, 1, 1000, &v) < 0)
 				return EXIT_USAGE;
 			epochs = (int)v;
 			break;
-		case 's':
+		case OPT_SEED:
 			if (parse_int("--seed", optarg, 0, INT64_MAX, &seed) < 0)
 				return EXIT_USAGE;
 			break;
-		case 'g':
+		case OPT_GAZETTEER:
 			if (gaz_load(gaz, optarg) < 0)
 				return EXIT_USAGE;
 			buf_printf(&note, "gazetteer=%s\n", optarg);
 			ngaz++;
 			break;
-		case 'l':
+		case OPT_LANG:
 			if (parse_choice("--lang", optarg, langs, &lang) < 0)
 				return EXIT_USAGE;
 			break;
-		case 'f':
+		case OPT_FORMAT:
 			if (parse_choice("--format", optarg, formats, &format) < 0)
 				return EXIT_USAGE;
 			break;
-		case 'm':
+		case OPT_MIN_COUNT:
 			if (parse_int("--min-count", optarg, 1, 1000,
 			    &min_count) < 0)
 				return EXIT_USAGE;
 			break;
-		case 'p':
+		case OPT_PRUNE:
 			if (parse_real("--prune", optarg, 0, 127, &prune) < 0)
 				return EXIT_USAGE;
 			break;
-		case 'a':
+		case OPT_ALSO:
 			if (nalso == 16) {
 				warnx("option '--also': at most 16 corpora");
 				return EXIT_USAGE;
 			}
 			also[nalso++] = optarg;
 			break;
-		case 't':
+		case OPT_TEST:
 			test = optarg;
 			break;
-		case 'M':
+		case OPT_MODEL:
 			model = optarg;
 			break;
-		case 'E':
+		case OPT_ERRORS:
 			if (!(errors = fopen(optarg, "w"))) {
 				warnp("cannot create '%s'", optarg);
 				return EXIT_USAGE;
 			}
 			break;
-		case 'v':
+		case OPT_VERBOSE:
 			verbose = 1;
 			break;
-		case 'h':
+		case OPT_HELP:
 			usage(EXIT_OK);
 			break;
-		case 'V':
+		case OPT_VERSION:
 			printf("winnow-tag-train %s\n", WINNOW_VERSION);
 			return EXIT_OK;
 		default:
