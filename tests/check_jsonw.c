@@ -13,7 +13,7 @@
 enum op {
 	END_ROW,
 	OBJ, OBJ_END, ARR, ARR_END,
-	NAME,	/* s */
+	NAME,	/* s, or s with len when len > 0 (NUL bytes) */
 	STR,	/* s, or s with len when len > 0 (NUL bytes) */
 	RAW,	/* s */
 	INT,	/* i */
@@ -58,6 +58,9 @@ static const struct {
 	{ { { STR, "삼성전자 €5 — ok" } }, "\"삼성전자 €5 — ok\"" },
 	{ { { OBJ }, { NAME, "na\"me" }, { STR, "v" }, { OBJ_END } },
 	    "{\"na\\\"me\":\"v\"}" },
+	/* a name with its length: NUL bytes in it */
+	{ { { OBJ }, { NAME, "a\0\"b", 4 }, { UINT, .u = 1 }, { NAME, "c" },
+	    { UINT, .u = 2 }, { OBJ_END } }, "{\"a\\u0000\\\"b\":1,\"c\":2}" },
 	{ { { OBJ }, { NAME, "금액" }, { RAW, "9300000000000000" }, { OBJ_END } },
 	    "{\"금액\":9300000000000000}" },
 	/* numbers at their limits */
@@ -84,7 +87,12 @@ run(struct jsonw *w, const struct step *st)
 	case OBJ_END: jsonw_end_object(w); break;
 	case ARR: jsonw_begin_array(w); break;
 	case ARR_END: jsonw_end_array(w); break;
-	case NAME: jsonw_name(w, st->s); break;
+	case NAME:
+		if (st->len)
+			jsonw_name_len(w, st->s, st->len);
+		else
+			jsonw_name(w, st->s);
+		break;
 	case STR:
 		if (st->len)
 			jsonw_string(w, st->s, st->len);

@@ -192,7 +192,7 @@ START_TEST(test_stats_entities_bounded)
 {
 	struct stats *s;
 	struct stats_opts o = { .top = 1, .max_texts = 8 };
-	struct buf in = BUF_INIT;
+	struct buf in = BUF_INIT, want = BUF_INIT, json = BUF_INIT;
 	const struct stats_report *r;
 	int i;
 
@@ -206,8 +206,18 @@ START_TEST(test_stats_entities_bounded)
 	ck_assert_str_eq(r->labels[0].top[0].name, "Acme");
 	ck_assert_uint_le(r->labels[0].top[0].n, 200);
 	ck_assert_uint_ge(r->labels[0].top[0].n + r->labels[0].floor, 200);
+	/* The JSON report says the counts are approximate, and by how much. */
+	buf_printf(&want, "\"by_label\":{\"ORG\":{\"count\":400,\"distinct\":%llu,"
+	    "\"approx\":true,\"error\":%llu,\"top\":[[\"Acme\",%llu]]}}",
+	    (unsigned long long)r->labels[0].distinct,
+	    (unsigned long long)r->labels[0].floor,
+	    (unsigned long long)r->labels[0].top[0].n);
+	stats_json(r, &json);
+	ck_assert_ptr_nonnull(strstr(json.data, want.data));
 	stats_free(s);
 	buf_release(&in);
+	buf_release(&want);
+	buf_release(&json);
 }
 END_TEST
 

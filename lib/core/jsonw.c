@@ -15,6 +15,15 @@ jsonw_name(struct jsonw *w, const char *name)
 }
 
 void
+jsonw_name_len(struct jsonw *w, const char *name, size_t len)
+{
+	jsonw_sep_(w);
+	json_escape(name, len, w->out);
+	buf_addc(w->out, ':');
+	w->comma = 0;
+}
+
+void
 jsonw_string(struct jsonw *w, const char *s, size_t len)
 {
 	jsonw_sep_(w);

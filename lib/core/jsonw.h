@@ -97,6 +97,9 @@ jsonw_end_array(struct jsonw *w)
  */
 void jsonw_name(struct jsonw *w, const char *name);
 
+/* jsonw_name_len(w, name, len): the same for a name of 'len' bytes. */
+void jsonw_name_len(struct jsonw *w, const char *name, size_t len);
+
 /* jsonw_string(w, s, len): a string value; 's' may hold NUL bytes. */
 void jsonw_string(struct jsonw *w, const char *s, size_t len);
 

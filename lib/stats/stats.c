@@ -10,6 +10,7 @@
 #include "core/dec.h"
 #include "core/hset.h"
 #include "core/json.h"
+#include "core/jsonw.h"
 #include "core/parakey.h"
 #include "core/utf8.h"
 #include "core/util.h"
@@ -672,128 +673,169 @@ stats_report(struct stats *s)
 
 /* "name":N for each count, into an object. */
 static void
-json_counts(struct buf *b, const struct stats_count *v, size_t n)
+json_counts(struct jsonw *w, const struct stats_count *v, size_t n)
 {
 	size_t i;
 
-	buf_addc(b, '{');
+	jsonw_begin_object(w);
 	for (i = 0; i < n; i++) {
-		if (i)
-			buf_addc(b, ',');
-		json_escape(v[i].name, v[i].len, b);
-		buf_printf(b, ":%llu", (unsigned long long)v[i].n);
+		jsonw_name_len(w, v[i].name, v[i].len);
+		jsonw_uint(w, v[i].n);
 	}
-	buf_addc(b, '}');
+	jsonw_end_object(w);
+}
+
+/* "name":N, a member of the object being written. */
+static void
+json_member(struct jsonw *w, const char *name, uint64_t n)
+{
+	jsonw_name(w, name);
+	jsonw_uint(w, n);
 }
 
 void
 stats_json(const struct stats_report *r, struct buf *b)
 {
-	size_t i;
-	int k, first;
+	struct jsonw w;
+	size_t i, j;
+	int k;
 
-	buf_printf(b, "{\"records\":%llu,\"without_text\":%llu,\"bytes\":%llu,"
-	    "\"text_bytes\":%llu,\"chars\":%llu,\"paragraphs\":%llu,"
-	    "\"empty_texts\":%llu,\"lengths\":[",
-	    (unsigned long long)r->records, (unsigned long long)r->nofield,
-	    (unsigned long long)r->bytes, (unsigned long long)r->text_bytes,
-	    (unsigned long long)r->chars, (unsigned long long)r->paragraphs,
-	    (unsigned long long)r->empty);
+	jsonw_init(&w, b);
+	jsonw_begin_object(&w);
+	json_member(&w, "records", r->records);
+	json_member(&w, "without_text", r->nofield);
+	json_member(&w, "bytes", r->bytes);
+	json_member(&w, "text_bytes", r->text_bytes);
+	json_member(&w, "chars", r->chars);
+	json_member(&w, "paragraphs", r->paragraphs);
+	json_member(&w, "empty_texts", r->empty);
+	jsonw_name(&w, "lengths");
+	jsonw_begin_array(&w);
 	for (i = 0; i < STATS_NLENGTHS; i++) {
-		buf_printf(b, "%s{\"min\":%llu,", i ? "," : "",
-		    (unsigned long long)r->length_min[i]);
+		jsonw_begin_object(&w);
+		json_member(&w, "min", r->length_min[i]);
 		if (i + 1 < STATS_NLENGTHS)
-			buf_printf(b, "\"max\":%llu,",
-			    (unsigned long long)(r->length_min[i + 1] - 1));
-		buf_printf(b, "\"records\":%llu}", (unsigned long long)r->lengths[i]);
+			json_member(&w, "max", r->length_min[i + 1] - 1);
+		json_member(&w, "records", r->lengths[i]);
+		jsonw_end_object(&w);
 	}
-	buf_addstr(b, "],\"scripts\":{\"letters\":{");
-	for (k = 0, first = 1; k < STATS_NSCRIPTS; k++) {
-		if (r->letters[k] == 0)
-			continue;
-		buf_printf(b, "%s\"%s\":%llu", first ? "" : ",", r->script_names[k],
-		    (unsigned long long)r->letters[k]);
-		first = 0;
-	}
-	buf_addstr(b, "},\"records\":{");
-	for (k = 0, first = 1; k <= STATS_NSCRIPTS; k++) {
-		if (r->docs[k] == 0)
-			continue;
-		buf_printf(b, "%s\"%s\":%llu", first ? "" : ",", r->script_names[k],
-		    (unsigned long long)r->docs[k]);
-		first = 0;
-	}
-	buf_printf(b, "}},\"duplicates\":{\"paragraphs\":%llu,\"records\":%llu,"
-	    "\"min_chars\":%zu}",
-	    (unsigned long long)r->dup_paragraphs, (unsigned long long)r->dup_records,
-	    r->min_chars);
+	jsonw_end_array(&w);
+
+	jsonw_name(&w, "scripts");
+	jsonw_begin_object(&w);
+	jsonw_name(&w, "letters");
+	jsonw_begin_object(&w);
+	for (k = 0; k < STATS_NSCRIPTS; k++)
+		if (r->letters[k])
+			json_member(&w, r->script_names[k], r->letters[k]);
+	jsonw_end_object(&w);
+	jsonw_name(&w, "records");
+	jsonw_begin_object(&w);
+	for (k = 0; k <= STATS_NSCRIPTS; k++)
+		if (r->docs[k])
+			json_member(&w, r->script_names[k], r->docs[k]);
+	jsonw_end_object(&w);
+	jsonw_end_object(&w);
+
+	jsonw_name(&w, "duplicates");
+	jsonw_begin_object(&w);
+	json_member(&w, "paragraphs", r->dup_paragraphs);
+	json_member(&w, "records", r->dup_records);
+	json_member(&w, "min_chars", r->min_chars);
+	jsonw_end_object(&w);
+
 	if (r->has_stripped) {
-		buf_printf(b, ",\"stripped\":{\"records\":%llu,\"lines\":%llu,\"by_rule\":",
-		    (unsigned long long)r->stripped_records,
-		    (unsigned long long)r->stripped_lines);
-		json_counts(b, r->rules, r->nrules);
-		buf_addc(b, '}');
+		jsonw_name(&w, "stripped");
+		jsonw_begin_object(&w);
+		json_member(&w, "records", r->stripped_records);
+		json_member(&w, "lines", r->stripped_lines);
+		jsonw_name(&w, "by_rule");
+		json_counts(&w, r->rules, r->nrules);
+		jsonw_end_object(&w);
 	}
 	if (r->has_entities) {
-		buf_printf(b, ",\"entities\":{\"records\":%llu,\"total\":%llu,\"by_label\":{",
-		    (unsigned long long)r->entity_records, (unsigned long long)r->entities);
+		jsonw_name(&w, "entities");
+		jsonw_begin_object(&w);
+		json_member(&w, "records", r->entity_records);
+		json_member(&w, "total", r->entities);
+		jsonw_name(&w, "by_label");
+		jsonw_begin_object(&w);
 		for (i = 0; i < r->nlabels; i++) {
 			const struct stats_label *l = &r->labels[i];
-			size_t j;
 
-			if (i)
-				buf_addc(b, ',');
-			json_escape(l->name, l->len, b);
-			buf_printf(b, ":{\"count\":%llu,\"distinct\":%llu,",
-			    (unsigned long long)l->n, (unsigned long long)l->distinct);
-			if (l->approx)
-				buf_printf(b, "\"approx\":true,\"error\":%llu,",
-				    (unsigned long long)l->floor);
-			buf_addstr(b, "\"top\":[");
-			for (j = 0; j < l->ntop; j++) {
-				buf_addstr(b, j ? ",[" : "[");
-				json_escape(l->top[j].name, l->top[j].len, b);
-				buf_printf(b, ",%llu]", (unsigned long long)l->top[j].n);
+			jsonw_name_len(&w, l->name, l->len);
+			jsonw_begin_object(&w);
+			json_member(&w, "count", l->n);
+			json_member(&w, "distinct", l->distinct);
+			if (l->approx) {
+				jsonw_name(&w, "approx");
+				jsonw_bool(&w, 1);
+				json_member(&w, "error", l->floor);
 			}
-			buf_addstr(b, "]}");
+			jsonw_name(&w, "top");
+			jsonw_begin_array(&w);
+			for (j = 0; j < l->ntop; j++) {
+				jsonw_begin_array(&w);
+				jsonw_string(&w, l->top[j].name, l->top[j].len);
+				jsonw_uint(&w, l->top[j].n);
+				jsonw_end_array(&w);
+			}
+			jsonw_end_array(&w);
+			jsonw_end_object(&w);
 		}
-		buf_addstr(b, "}}");
+		jsonw_end_object(&w);
+		jsonw_end_object(&w);
 	}
 	if (r->has_money) {
-		buf_printf(b, ",\"money\":{\"records\":%llu,\"amounts\":%llu,\"by_currency\":{",
-		    (unsigned long long)r->money_records, (unsigned long long)r->amounts);
+		jsonw_name(&w, "money");
+		jsonw_begin_object(&w);
+		json_member(&w, "records", r->money_records);
+		json_member(&w, "amounts", r->amounts);
+		jsonw_name(&w, "by_currency");
+		jsonw_begin_object(&w);
 		for (i = 0; i < r->ncurrencies; i++) {
 			const struct stats_currency *c = &r->currencies[i];
 			char total[DEC_STRLEN];
+			size_t n;
 
-			if (i)
-				buf_addc(b, ',');
-			json_escape(c->code, c->len, b);
-			buf_printf(b, ":{\"amounts\":%llu,\"valued\":%llu,\"unvalued\":%llu,"
-			    "\"total\":", (unsigned long long)c->n,
-			    (unsigned long long)c->valued, (unsigned long long)c->unvalued);
+			jsonw_name_len(&w, c->code, c->len);
+			jsonw_begin_object(&w);
+			json_member(&w, "amounts", c->n);
+			json_member(&w, "valued", c->valued);
+			json_member(&w, "unvalued", c->unvalued);
+			jsonw_name(&w, "total");
 			if (c->overflow) {
-				buf_addstr(b, "null,\"overflow\":true}");
+				jsonw_null(&w);
+				jsonw_name(&w, "overflow");
+				jsonw_bool(&w, 1);
 			} else {
-				dec_format(&c->total, total);
-				buf_printf(b, "%s}", total);
+				/* every digit, as a JSON number */
+				n = dec_format(&c->total, total);
+				jsonw_raw(&w, total, n);
 			}
+			jsonw_end_object(&w);
 		}
-		buf_addstr(b, "}}");
+		jsonw_end_object(&w);
+		jsonw_end_object(&w);
 	}
 	if (r->has_pii) {
-		buf_printf(b, ",\"pii\":{\"records\":%llu,\"items\":%llu,\"by_type\":",
-		    (unsigned long long)r->pii_records, (unsigned long long)r->pii_items);
-		json_counts(b, r->pii_types, r->npii_types);
-		buf_addc(b, '}');
+		jsonw_name(&w, "pii");
+		jsonw_begin_object(&w);
+		json_member(&w, "records", r->pii_records);
+		json_member(&w, "items", r->pii_items);
+		jsonw_name(&w, "by_type");
+		json_counts(&w, r->pii_types, r->npii_types);
+		jsonw_end_object(&w);
 	}
 	if (r->has_dropped) {
-		buf_printf(b, ",\"dropped\":{\"paragraphs\":%llu,\"by_reason\":",
-		    (unsigned long long)r->dropped);
-		json_counts(b, r->drop_reasons, r->ndrop_reasons);
-		buf_addc(b, '}');
+		jsonw_name(&w, "dropped");
+		jsonw_begin_object(&w);
+		json_member(&w, "paragraphs", r->dropped);
+		jsonw_name(&w, "by_reason");
+		json_counts(&w, r->drop_reasons, r->ndrop_reasons);
+		jsonw_end_object(&w);
 	}
 	if (r->malformed)
-		buf_printf(b, ",\"malformed\":%llu", (unsigned long long)r->malformed);
-	buf_addc(b, '}');
+		json_member(&w, "malformed", r->malformed);
+	jsonw_end_object(&w);
 }
