@@ -23,19 +23,11 @@ to_cps(const char *s, int32_t *cp)
 	return n;
 }
 
-/* Write 'text' to a fresh temporary file; returns its path (static). */
+/* Write 'text' to a file of the test's directory; returns its path. */
 static const char *
 temp_file(const char *text)
 {
-	static char path[64];
-	int fd;
-
-	strcpy(path, "/tmp/check_gaz.XXXXXX");
-	fd = mkstemp(path);
-	ck_assert_int_ge(fd, 0);
-	ck_assert_int_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
-	close(fd);
-	return path;
+	return check_file("names.tsv", text, strlen(text));
 }
 
 START_TEST(test_gaz_longest_match)
@@ -121,7 +113,6 @@ START_TEST(test_gaz_load)
 
 	ck_assert_int_eq(gaz_load(g, p), 4);
 	ck_assert_uint_eq(gaz_count(g), 4);
-	unlink(p);
 	gaz_free(g);
 }
 END_TEST
@@ -143,7 +134,6 @@ START_TEST(test_gaz_load_bad_file_adds_nothing)
 
 		ck_assert_int_eq(gaz_load(g, p), -1);
 		ck_assert_uint_eq(gaz_count(g), 0);
-		unlink(p);
 		gaz_free(g);
 	}
 	{
@@ -191,6 +181,8 @@ gaz_suite(void)
 {
 	Suite *s = suite_create("gaz");
 	TCase *tc = tcase_create("core");
+
+	tcase_add_checked_fixture(tc, check_tmpdir_setup, check_tmpdir_teardown);
 
 	tcase_add_test(tc, test_gaz_longest_match);
 	tcase_add_test(tc, test_gaz_types_are_merged_and_masked);

@@ -13,6 +13,10 @@
  *	tcase_add_checked_fixture(tc, check_tmpdir_setup, check_tmpdir_teardown);
  *	...
  *	f = fopen(check_path("out.jsonl"), "w");	(in check_tmpdir())
+ *	path = check_file("in.txt", text, strlen(text));
+ *
+ * No suite writes anywhere else (no mkstemp in /tmp): the directory goes
+ * with everything in it, whatever the test left.
  */
 #ifndef WINNOW_CHECK_MAIN_H
 #define WINNOW_CHECK_MAIN_H
@@ -84,6 +88,22 @@ check_path(const char *name)
 
 	snprintf(p, sizeof paths[0], "%s/%s", check_tmpdir(), name);
 	return p;
+}
+
+/*
+ * check_file(name, data, len): write 'data' to 'name' in the test's
+ * directory; returns its path, as check_path() does.
+ */
+static inline const char *
+check_file(const char *name, const void *data, size_t len)
+{
+	const char *path = check_path(name);
+	FILE *fp = fopen(path, "wb");
+
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_uint_eq(fwrite(data, 1, len, fp), len);
+	ck_assert_int_eq(fclose(fp), 0);
+	return path;
 }
 
 #define CHECK_MAIN(suite_fn)						\

@@ -117,16 +117,13 @@ END_TEST
 
 START_TEST(test_nermodel_load_files)
 {
-	char path[] = "/tmp/check_nermodel.XXXXXX";
+	char path[512];
 	struct buf b = BUF_INIT;
 	struct nermodel *m;
 	FILE *fp;
-	int fd = mkstemp(path);
 
-	ck_assert_int_ge(fd, 0);
 	small_model(&b, 20);
-	ck_assert_int_eq(write(fd, b.data, b.len), (ssize_t)b.len);
-	close(fd);
+	snprintf(path, sizeof path, "%s", check_file("model.wnm", b.data, b.len));
 	m = nermodel_load(path);
 	ck_assert_ptr_nonnull(m);
 	ck_assert_uint_eq(nermodel_size(m), b.len);
@@ -148,6 +145,8 @@ nermodel_suite(void)
 {
 	Suite *s = suite_create("nermodel");
 	TCase *tc = tcase_create("core");
+
+	tcase_add_checked_fixture(tc, check_tmpdir_setup, check_tmpdir_teardown);
 
 	tcase_add_test(tc, test_nermodel_round_trip);
 	tcase_add_test(tc, test_nermodel_same_spec_same_bytes);

@@ -10,19 +10,11 @@
 #include "ner/internal.h"
 #include "check_main.h"
 
-static char tmp_path[64];
-
+/* Write 'text' to a file of the test's directory; returns its path. */
 static const char *
 temp_file(const char *text)
 {
-	int fd;
-
-	strcpy(tmp_path, "/tmp/check_nertrain.XXXXXX");
-	fd = mkstemp(tmp_path);
-	ck_assert_int_ge(fd, 0);
-	ck_assert_int_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
-	close(fd);
-	return tmp_path;
+	return check_file("corpus.txt", text, strlen(text));
 }
 
 /* KLUE's character format: one line per code point, spaces included. */
@@ -61,7 +53,6 @@ START_TEST(test_nercorpus_read_klue)
 	klue_sentence(&b, "s2", "😀A", "O B-OG");
 	p = temp_file(b.data);
 	ck_assert_int_eq(nercorpus_read(c, p, NERCORPUS_AUTO), 2);
-	unlink(p);
 	ck_assert_str_eq(c->s[0].text, "김 씨는 서울에");
 	ck_assert_uint_eq(c->s[0].n, 8);
 	/* BIO becomes BIOES: a one-unit span is S, a longer one B..E */
@@ -91,7 +82,6 @@ START_TEST(test_nercorpus_read_conll)
 	    "Acme\tB-corporation\nrocks\tO\n");
 
 	ck_assert_int_eq(nercorpus_read(c, p, NERCORPUS_AUTO), 3);
-	unlink(p);
 	ck_assert_str_eq(c->s[0].text, "The Mad Capsule in Japanese Tokyo");
 	nercorpus_spans(&c->s[0], &sp);
 	ck_assert_uint_eq(sp.n, 2);		/* MISC is not tagged */
@@ -124,7 +114,6 @@ START_TEST(test_nercorpus_read_bad_lines)
 		const char *p = temp_file(bad[i]);
 
 		ck_assert_int_eq(nercorpus_read(c, p, NERCORPUS_AUTO), -1);
-		unlink(p);
 		nercorpus_free(c);
 	}
 }
@@ -174,7 +163,6 @@ tiny_corpus(void)
 	}
 	p = temp_file(b.data);
 	ck_assert_int_eq(nercorpus_read(c, p, NERCORPUS_KLUE), 12);
-	unlink(p);
 	buf_release(&b);
 	return c;
 }
@@ -227,6 +215,8 @@ nertrain_suite(void)
 {
 	Suite *s = suite_create("nertrain");
 	TCase *tc = tcase_create("core");
+
+	tcase_add_checked_fixture(tc, check_tmpdir_setup, check_tmpdir_teardown);
 
 	tcase_add_test(tc, test_nercorpus_read_klue);
 	tcase_add_test(tc, test_nercorpus_read_conll);

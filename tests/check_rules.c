@@ -13,20 +13,13 @@
 #include "check_main.h"
 
 /*
- * Send stderr to a file, to read back what a failing call said.  The file
- * is unlinked at once, so no test leaves one behind, and read back
- * through stderr itself.
+ * Send stderr to a file of the test's directory, to read back what a
+ * failing call said; it is read back through stderr itself.
  */
 static void
 capture(void)
 {
-	char path[] = "/tmp/winnow-rules.XXXXXX";
-	int fd = mkstemp(path);
-
-	ck_assert_int_ge(fd, 0);
-	close(fd);
-	ck_assert_ptr_nonnull(freopen(path, "w+", stderr));
-	unlink(path);
+	ck_assert_ptr_nonnull(freopen(check_path("stderr"), "w+", stderr));
 }
 
 /* What was written to stderr since capture(), as a C string (static). */
@@ -176,17 +169,12 @@ END_TEST
 
 START_TEST(test_load_file)
 {
-	char path[] = "/tmp/winnow-rules-file.XXXXXX";
-	int fd = mkstemp(path);
 	const char *text = "# mine\nad line en ^Advertisement$\n";
+	const char *path = check_file("mine.rules", text, strlen(text));
 	struct rules *rs = rules_new();
 
-	ck_assert_int_ge(fd, 0);
-	ck_assert_int_eq(write(fd, text, strlen(text)), (int)strlen(text));
-	close(fd);
 	ck_assert_int_eq(rules_load(rs, path), 1);
 	ck_assert_str_eq(rules_get(rs, 0)->name, "ad");
-	unlink(path);
 	rules_free(rs);
 }
 END_TEST
@@ -340,6 +328,8 @@ rules_suite(void)
 {
 	Suite *s = suite_create("rules");
 	TCase *tc = tcase_create("rules");
+
+	tcase_add_checked_fixture(tc, check_tmpdir_setup, check_tmpdir_teardown);
 
 	tcase_set_timeout(tc, 60);	/* limits hit under ASan take a while */
 	tcase_add_loop_test(tc, test_parse_table, 0,
