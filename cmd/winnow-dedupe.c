@@ -14,6 +14,7 @@
 static struct dedupe_opts opts = { .min_chars = 20, .contained = -1 };
 static char **state_files;		/* --state, in order */
 static int nstates;
+static size_t states_cap;
 static const char *state_file;		/* the first, or NULL */
 static const char *removed_path;	/* --removed */
 static int read_only;			/* --read-only */
@@ -67,7 +68,7 @@ option(struct cli *c, int opt, const char *arg)
 		removed_path = arg;
 		return CLI_GO;
 	case OPT_STATE:
-		state_files = xreallocarray(state_files, (size_t)nstates + 1,
+		state_files = xreserve(state_files, &states_cap, (size_t)nstates + 1,
 		    sizeof *state_files);
 		state_files[nstates++] = (char *)arg;
 		state_file = state_files[0];

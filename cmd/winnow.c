@@ -122,7 +122,7 @@ help(void)
 	struct dirent *e;
 	struct buf purpose = BUF_INIT, others = BUF_INIT;
 	char **names = NULL;
-	size_t n = 0, i;
+	size_t n = 0, cap = 0, i;
 
 	printf("Usage: winnow NAME [ARG]...   run winnow-NAME\n"
 	    "       winnow help [NAME]      list the filters, or show winnow-NAME's help\n\n"
@@ -130,7 +130,7 @@ help(void)
 	while (d != NULL && (e = readdir(d)) != NULL) {
 		if (strncmp(e->d_name, "winnow-", 7) != 0 || strchr(e->d_name, '.'))
 			continue;
-		names = xrealloc(names, (n + 1) * sizeof *names);
+		names = xreserve(names, &cap, n + 1, sizeof *names);
 		names[n++] = xstrdup(e->d_name);
 	}
 	if (d)

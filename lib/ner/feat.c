@@ -236,11 +236,7 @@ doc_room(struct nerfeat_doc *d, size_t n)
 static void *
 scratch(struct nerfeat_doc *d, size_t bytes)
 {
-	if (bytes > d->scap) {
-		d->scap = bytes * 2;
-		free(d->scratch);
-		d->scratch = xmalloc(d->scap);
-	}
+	d->scratch = xreserve(d->scratch, &d->scap, bytes, 1);
 	return d->scratch;
 }
 

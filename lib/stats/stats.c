@@ -68,10 +68,10 @@ struct stats {
 	struct tally rules;
 	struct tally labels;
 	struct tally *label_texts;	/* per label, parallel to 'labels' */
-	size_t ntexts;			/* of them allocated */
+	size_t ntexts, texts_cap;	/* of them set up; room */
 	struct tally currencies;
 	struct money_sum *sums;		/* parallel to 'currencies' */
-	size_t nsums;
+	size_t nsums, sums_cap;
 	struct tally pii_types;
 	struct tally drop_reasons;
 	/* the sorted views stats_report() hands out */
@@ -475,7 +475,7 @@ count_entities(struct stats *s, const char *v, size_t vlen)
 		label = name_add(&s->labels, MAX_LABELS, s->key.data, s->key.len, 1);
 		if (s->labels.n > s->ntexts) {
 			/* a new label: its own table of texts */
-			s->label_texts = xreallocarray(s->label_texts,
+			s->label_texts = xreserve(s->label_texts, &s->texts_cap,
 			    s->labels.n, sizeof *s->label_texts);
 			memset(&s->label_texts[label], 0, sizeof *s->label_texts);
 			s->label_texts[label].max = s->o.max_texts;
@@ -510,7 +510,8 @@ count_money(struct stats *s, const char *v, size_t vlen)
 		}
 		cur = name_add(&s->currencies, MAX_CURRENCIES, s->key.data, s->key.len, 1);
 		if (s->currencies.n > s->nsums) {
-			s->sums = xreallocarray(s->sums, s->currencies.n, sizeof *s->sums);
+			s->sums = xreserve(s->sums, &s->sums_cap, s->currencies.n,
+			    sizeof *s->sums);
 			memset(&s->sums[cur], 0, sizeof *s->sums);
 			s->nsums = s->currencies.n;
 		}
