@@ -97,6 +97,7 @@ CORE_OBJ = \
 	$(BUILD)/lib/core/atomic.o \
 	$(BUILD)/lib/core/buf.o \
 	$(BUILD)/lib/core/dec.o \
+	$(BUILD)/lib/core/edgemap.o \
 	$(BUILD)/lib/core/hset.o \
 	$(BUILD)/lib/core/json.o \
 	$(BUILD)/lib/core/jsonw.o \
@@ -230,6 +231,7 @@ TESTS = \
 	check_bloom \
 	check_dec \
 	check_dedupe \
+	check_edgemap \
 	check_gaz \
 	check_hset \
 	check_imap \

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/dec.h"
+#include "core/edgemap.h"
 #include "core/util.h"
 #include "money/internal.h"
 
@@ -21,22 +22,11 @@ struct trie_node {
 	int ent;		/* first name ending here (index in money_names), or -1 */
 };
 
-/*
- * Edges live in one open-addressing table keyed by (node, byte): a step
- * costs one probe whatever the fan-out (the roots have hundreds of edges).
- */
-struct trie_edge {
-	int from;		/* -1: empty slot */
-	int to;
-	unsigned char b;
-};
-
 struct trie {
 	struct trie_node *n;
 	int nn;
 	size_t cap;
-	struct trie_edge *e;
-	size_t ecap, nedges;	/* ecap is a power of two */
+	struct edgemap e;	/* (node, byte) -> child; SP edges are in n[].sp */
 	int *next;		/* next name ending at the same node, per name */
 };
 
@@ -46,77 +36,35 @@ static struct trie fwd, rev;	/* suffix names forwards, prefix names backwards */
 enum { END_WORD = 1, END_HANGUL = 2 };	/* ASCII letter, digit or '.'; Hangul */
 static unsigned char *name_len, *name_first, *name_last, *name_sign;
 
-static size_t
-edge_slot(int node, unsigned char b, size_t mask)
-{
-	uint32_t h = (uint32_t)node * 2654435761u ^ (uint32_t)b * 0x9E3779B1u;
-
-	return (h ^ (h >> 15)) & mask;
-}
-
 static int
 trie_child(const struct trie *t, int node, unsigned char b)
 {
-	size_t i = edge_slot(node, b, t->ecap - 1);
+	uint32_t c;
 
 	if (b == SP)
 		return t->n[node].sp;
-	for (;;) {
-		const struct trie_edge *e = &t->e[i];
-
-		if (e->from < 0)
-			return -1;
-		if (e->from == node && e->b == b)
-			return e->to;
-		i = (i + 1) & (t->ecap - 1);
-	}
-}
-
-static void
-trie_put_edge(struct trie_edge *tab, size_t cap, int from, unsigned char b,
-    int to)
-{
-	size_t i = edge_slot(from, b, cap - 1);
-
-	while (tab[i].from >= 0)
-		i = (i + 1) & (cap - 1);
-	tab[i].from = from;
-	tab[i].b = b;
-	tab[i].to = to;
+	c = edgemap_find(&t->e, (uint32_t)node, b);
+	return c ? (int)c : -1;	/* the root is no one's child */
 }
 
 static int
 trie_add_node(struct trie *t, int parent, unsigned char b)
 {
-	int c = trie_child(t, parent, b);
-	size_t i;
+	uint32_t *edge;
+	int c;
 
-	if (c >= 0)
-		return c;
+	if (b == SP && t->n[parent].sp >= 0)
+		return t->n[parent].sp;
+	edge = b == SP ? NULL : edgemap_put(&t->e, (uint32_t)parent, b);
+	if (edge && *edge)
+		return (int)*edge;
 	t->n = xreserve(t->n, &t->cap, (size_t)t->nn + 1, sizeof *t->n);
 	c = t->nn++;
 	t->n[c].sp = t->n[c].ent = -1;
-	if (b == SP) {
+	if (edge)
+		*edge = (uint32_t)c;
+	else
 		t->n[parent].sp = c;
-		return c;
-	}
-	if (2 * (t->nedges + 1) > t->ecap) {
-		/* keep the table at most half full */
-		size_t ncap = t->ecap * 2;
-		struct trie_edge *ne = xmalloc(ncap * sizeof *ne);
-
-		for (i = 0; i < ncap; i++)
-			ne[i].from = -1;
-		for (i = 0; i < t->ecap; i++)
-			if (t->e[i].from >= 0)
-				trie_put_edge(ne, ncap, t->e[i].from, t->e[i].b,
-				    t->e[i].to);
-		free(t->e);
-		t->e = ne;
-		t->ecap = ncap;
-	}
-	trie_put_edge(t->e, t->ecap, parent, b, c);
-	t->nedges++;
 	return c;
 }
 
@@ -149,17 +97,12 @@ trie_add(struct trie *t, int idx, int backwards)
 static void
 trie_init(struct trie *t)
 {
-	size_t i;
-
 	t->cap = 1024;
 	t->n = xmalloc(t->cap * sizeof *t->n);
 	t->nn = 1;		/* node 0 is the root */
 	t->n[0].sp = t->n[0].ent = -1;
-	t->ecap = 1024;
-	t->nedges = 0;
-	t->e = xmalloc(t->ecap * sizeof *t->e);
-	for (i = 0; i < t->ecap; i++)
-		t->e[i].from = -1;
+	/* half full at most: a walk mostly probes for edges that are not there */
+	edgemap_init(&t->e, EDGEMAP_HALF);
 	t->next = xcalloc(money_nnames, sizeof *t->next);
 }
 

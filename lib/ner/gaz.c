@@ -1,9 +1,10 @@
-/* ner gazetteer: a trie of entity names in one hash table of edges. */
+/* ner gazetteer: a trie of entity names, its edges in a core/edgemap. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/edgemap.h"
 #include "core/utf8.h"
 #include "core/util.h"
 #include "ner/internal.h"
@@ -15,67 +16,13 @@ struct gaz_form {
 };
 
 struct gaz {
-	/* edges: key (node << 21 | code point) + 1, 0 when the slot is free */
-	uint64_t *ekey;
-	uint32_t *echild;
-	size_t ecap;		/* a power of two */
-	size_t nedges;
+	struct edgemap edges;	/* (node, code point) -> child */
 	uint8_t *types;		/* per node; the root is node 0 */
 	size_t nnodes, cnodes;
 	struct buf forms;	/* the forms' bytes, for gaz_write */
 	struct gaz_form *f;
 	size_t nf, cf;
 };
-
-static inline uint64_t
-edge_key(uint32_t node, int32_t cp)
-{
-	return ((uint64_t)node << 21 | (uint64_t)cp) + 1;
-}
-
-static inline size_t
-edge_slot(uint64_t key, size_t mask)
-{
-	key *= 0x9e3779b97f4a7c15ULL;
-	return (size_t)(key >> 29) & mask;
-}
-
-static uint32_t
-edge_find(const struct gaz *g, uint32_t node, int32_t cp)
-{
-	uint64_t key = edge_key(node, cp);
-	size_t mask = g->ecap - 1, i;
-
-	if (g->ecap == 0)
-		return 0;
-	for (i = edge_slot(key, mask); g->ekey[i]; i = (i + 1) & mask)
-		if (g->ekey[i] == key)
-			return g->echild[i];
-	return 0;
-}
-
-static void
-edge_grow(struct gaz *g)
-{
-	size_t ncap = g->ecap ? g->ecap * 2 : 1024, i, j;
-	uint64_t *nk = xcalloc(ncap, sizeof *nk);
-	uint32_t *nc = xmalloc(ncap * sizeof *nc);
-
-	for (i = 0; i < g->ecap; i++) {
-		if (!g->ekey[i])
-			continue;
-		for (j = edge_slot(g->ekey[i], ncap - 1); nk[j];
-		    j = (j + 1) & (ncap - 1))
-			;
-		nk[j] = g->ekey[i];
-		nc[j] = g->echild[i];
-	}
-	free(g->ekey);
-	free(g->echild);
-	g->ekey = nk;
-	g->echild = nc;
-	g->ecap = ncap;
-}
 
 static uint32_t
 node_new(struct gaz *g)
@@ -89,21 +36,11 @@ node_new(struct gaz *g)
 static uint32_t
 edge_add(struct gaz *g, uint32_t node, int32_t cp)
 {
-	uint64_t key = edge_key(node, cp);
-	size_t mask, i;
-	uint32_t child;
+	uint32_t *child = edgemap_put(&g->edges, node, (uint32_t)cp);
 
-	if ((g->nedges + 1) * 4 > g->ecap * 3)
-		edge_grow(g);
-	mask = g->ecap - 1;
-	for (i = edge_slot(key, mask); g->ekey[i]; i = (i + 1) & mask)
-		if (g->ekey[i] == key)
-			return g->echild[i];
-	child = node_new(g);
-	g->ekey[i] = key;
-	g->echild[i] = child;
-	g->nedges++;
-	return child;
+	if (*child == 0)
+		*child = node_new(g);
+	return *child;
 }
 
 struct gaz *
@@ -111,6 +48,8 @@ gaz_new(void)
 {
 	struct gaz *g = xcalloc(1, sizeof *g);
 
+	/* three quarters full: a gazetteer of a million forms stays small */
+	edgemap_init(&g->edges, EDGEMAP_THREE_QUARTERS);
 	node_new(g);
 	return g;
 }
@@ -118,15 +57,7 @@ gaz_new(void)
 void
 gaz_clear(struct gaz *g)
 {
-	if (g->ecap > 4096) {	/* a big text's table goes */
-		free(g->ekey);
-		free(g->echild);
-		g->ekey = NULL;
-		g->echild = NULL;
-		g->ecap = 0;
-	} else if (g->ecap)
-		memset(g->ekey, 0, g->ecap * sizeof *g->ekey);
-	g->nedges = 0;
+	edgemap_clear(&g->edges, 4096);	/* a big text's table goes */
 	g->nnodes = 0;
 	node_new(g);
 	buf_reset(&g->forms);
@@ -138,8 +69,7 @@ gaz_free(struct gaz *g)
 {
 	if (!g)
 		return;
-	free(g->ekey);
-	free(g->echild);
+	edgemap_free(&g->edges);
 	free(g->types);
 	buf_release(&g->forms);
 	free(g->f);
@@ -191,7 +121,7 @@ gaz_match(const struct gaz *g, const int32_t *cp, size_t n, size_t i,
 
 	*types = 0;
 	for (j = i; j < n && j - i < GAZ_MAX_FORM; j++) {
-		node = edge_find(g, node, cp[j]);
+		node = edgemap_find(&g->edges, node, (uint32_t)cp[j]);
 		if (node == 0)
 			break;
 		if ((g->types[node] & mask) && (!end_ok || end_ok[j + 1])) {
@@ -367,8 +297,7 @@ gaz_read(struct gaz *g, const unsigned char *p, size_t len)
 	 */
 	for (i = 0; i < len; i++)
 		cps += (p[i] & 0xc0) != 0x80;
-	while ((g->nedges + cps) * 4 > g->ecap * 3)
-		edge_grow(g);
+	edgemap_reserve(&g->edges, cps);
 	g->types = xreserve(g->types, &g->cnodes, g->nnodes + cps + 1, 1);
 	for (; at < len; at += 2 + p[at + 1])
 		add_form(g, (const char *)p + at + 2, p[at + 1], p[at]);
