@@ -319,6 +319,25 @@ add_node(struct html_doc *d, uint16_t tag)
 	return i;
 }
 
+/* Open element 'i' (a node just added): it goes on the stack. */
+static void
+push(struct html_doc *d, int32_t i)
+{
+	size_t at = d->depth;
+	uint16_t t = d->node[i].tag, props = html_tag_props[t];
+	struct html_open *o = &d->open[at];
+	const struct html_open *below = &d->open[at - 1];
+
+	d->stack[at] = i;
+	o->same = d->top_of[t];
+	o->scope = (props & TP_SCOPE) ? (uint16_t)at : below->scope;
+	o->special = (props & TP_SPECIAL) ? (uint16_t)at : below->special;
+	o->item = (props & TP_SPECIAL) && t != HT_ADDRESS && t != HT_DIV &&
+	    t != HT_P ? (uint16_t)at : below->item;
+	d->top_of[t] = (uint16_t)at;
+	d->depth++;
+}
+
 static void
 pop(struct html_doc *d)
 {
@@ -328,6 +347,7 @@ pop(struct html_doc *d)
 		if (t == HT_SVG || t == HT_MATH)
 			d->foreign--;
 		d->depth--;
+		d->top_of[t] = d->open[d->depth].same;
 	}
 }
 
@@ -340,24 +360,33 @@ pop_to(struct html_doc *d, size_t at)
 }
 
 /*
+ * The topmost open 'tag' when no element that stops the search ('limit',
+ * the position of the nearest one) stands above it: its stack position, or
+ * 0 (position 0 is the root).  An element that is both is found.
+ */
+static size_t
+found_above(const struct html_doc *d, uint16_t tag, size_t limit)
+{
+	size_t at = d->top_of[tag];
+
+	return at > 0 && at >= limit ? at : 0;
+}
+
+/*
  * The stack position of an open 'tag' within scope: looking down from the
  * current element, stopping at a scope boundary (and at the extra
- * 'stop' tags, 0 for none).  0 when not found (position 0 is the root).
+ * 'stop' tags, 0 for none).  0 when not found.
  */
 static size_t
 in_scope(const struct html_doc *d, uint16_t tag, uint16_t stop1, uint16_t stop2)
 {
-	size_t i;
+	size_t limit = d->open[d->depth - 1].scope;
 
-	for (i = d->depth; i-- > 1;) {
-		uint16_t t = d->node[d->stack[i]].tag;
-
-		if (t == tag)
-			return i;
-		if ((html_tag_props[t] & TP_SCOPE) || t == stop1 || t == stop2)
-			return 0;
-	}
-	return 0;
+	if (stop1 && d->top_of[stop1] > limit)
+		limit = d->top_of[stop1];
+	if (stop2 && d->top_of[stop2] > limit)
+		limit = d->top_of[stop2];
+	return found_above(d, tag, limit);
 }
 
 static void
@@ -373,19 +402,11 @@ close_p(struct html_doc *d)
 static void
 close_item(struct html_doc *d, uint16_t a, uint16_t b)
 {
-	size_t i;
+	size_t limit = d->open[d->depth - 1].item;
+	size_t at = found_above(d, d->top_of[a] > d->top_of[b] ? a : b, limit);
 
-	for (i = d->depth; i-- > 1;) {
-		uint16_t t = d->node[d->stack[i]].tag;
-
-		if (t == a || t == b) {
-			pop_to(d, i);
-			return;
-		}
-		if ((html_tag_props[t] & TP_SPECIAL) && t != HT_ADDRESS && t != HT_DIV &&
-		    t != HT_P)
-			return;
-	}
+	if (at)
+		pop_to(d, at);
 }
 
 /* The implied end tags a start tag brings, as HTML's tree builder has them. */
@@ -442,7 +463,7 @@ implied_ends(struct html_doc *d, uint16_t tag)
 static void
 end_tag(struct html_doc *d, uint16_t tag)
 {
-	size_t i, at;
+	size_t at;
 
 	switch (tag) {
 	case HT_HTML: case HT_BODY: case HT_HEAD:
@@ -457,38 +478,17 @@ end_tag(struct html_doc *d, uint16_t tag)
 			add_node(d, HT_P);	/* </p> alone ends a line all the same */
 		return;
 	}
-	if (tag == HT_OTHER) {
-		/*
-		 * Any other end tag: the nearest open element it names, not past
-		 * a special element.  Unknown elements keep no name, so the
-		 * nearest unknown one is taken.
-		 */
-		for (i = d->depth; i-- > 1;) {
-			uint16_t t = d->node[d->stack[i]].tag;
-
-			if (t == HT_OTHER) {
-				pop_to(d, i);
-				return;
-			}
-			if (html_tag_props[t] & TP_SPECIAL)
-				return;
-		}
-		return;
-	}
-	if (!(html_tag_props[tag] & TP_SPECIAL) && !(html_tag_props[tag] & TP_FORMAT)) {
-		for (i = d->depth; i-- > 1;) {
-			uint16_t t = d->node[d->stack[i]].tag;
-
-			if (t == tag) {
-				pop_to(d, i);
-				return;
-			}
-			if (html_tag_props[t] & TP_SPECIAL)
-				return;
-		}
-		return;
-	}
-	if ((at = in_scope(d, tag, 0, 0)) != 0)
+	/*
+	 * Any other end tag: the nearest open element it names, not past a
+	 * special element.  Unknown elements keep no name, so the nearest
+	 * unknown one is taken.
+	 */
+	if (tag == HT_OTHER ||
+	    (!(html_tag_props[tag] & TP_SPECIAL) && !(html_tag_props[tag] & TP_FORMAT)))
+		at = found_above(d, tag, d->open[d->depth - 1].special);
+	else
+		at = in_scope(d, tag, 0, 0);
+	if (at)
 		pop_to(d, at);
 }
 
@@ -837,7 +837,7 @@ start_tag(struct html_doc *d, const char *name, size_t nlen, const struct attr *
 		/* inside svg or math: nothing is text, <x/> closes itself */
 		if (!selfclose && !(props & TP_VOID) && d->depth < HTML_MAX_DEPTH &&
 		    (i = add_node(d, tag)) >= 0)
-			d->stack[d->depth++] = i;
+			push(d, i);
 		if (tag == HT_SVG || tag == HT_MATH)
 			d->foreign += !selfclose && d->depth > 0 && top_tag(d) == tag;
 		return p;
@@ -876,7 +876,7 @@ start_tag(struct html_doc *d, const char *name, size_t nlen, const struct attr *
 		return p;
 	if (d->depth >= HTML_MAX_DEPTH)
 		return p;	/* too deep: its content goes to its parent */
-	d->stack[d->depth++] = i;
+	push(d, i);
 	if (tag == HT_SVG || tag == HT_MATH)
 		d->foreign++;
 	return p;
@@ -889,6 +889,9 @@ html_parse(struct html_doc *d, const char *s, size_t len)
 	struct attr a[MAX_ATTRS];
 
 	d->stack = xmalloc(HTML_MAX_DEPTH * sizeof *d->stack);
+	d->open = xmalloc(HTML_MAX_DEPTH * sizeof *d->open);
+	memset(&d->open[0], 0, sizeof d->open[0]);
+	memset(d->top_of, 0, sizeof d->top_of);
 	d->node = xreserve(d->node, &d->cap, 1, sizeof *d->node);
 	memset(&d->node[0], 0, sizeof d->node[0]);
 	d->node[0].tag = HT_ROOT;
@@ -974,7 +977,9 @@ html_parse(struct html_doc *d, const char *s, size_t len)
 		p = start_tag(d, name, (size_t)(q - name), a, na, selfclose, p, end);
 	}
 	free(d->stack);
+	free(d->open);
 	d->stack = NULL;
+	d->open = NULL;
 	d->depth = 0;
 }
 
@@ -983,6 +988,7 @@ html_doc_release(struct html_doc *d)
 {
 	free(d->node);
 	free(d->stack);
+	free(d->open);
 	buf_release(&d->text);
 	buf_release(&d->scratch);
 	free(d->meta.title);

@@ -99,6 +99,18 @@ struct html_meta {
  */
 #define HTML_MAX_DEPTH 512
 #define HTML_MAX_NODES (1u << 22)
+_Static_assert(HTML_MAX_DEPTH <= UINT16_MAX, "stack positions are 16-bit");
+
+/*
+ * Of the open element at one stack position: the position below it of the
+ * same tag (0: none), and the nearest positions at or below it of a scope
+ * boundary, of a special element, and of a special element that ends a list
+ * item's search (all but address, div and p).  They make every question
+ * the tree builder asks of the stack one look-up, not a walk down it.
+ */
+struct html_open {
+	uint16_t same, scope, special, item;
+};
 
 struct html_doc {
 	struct hnode *node;
@@ -109,6 +121,8 @@ struct html_doc {
 	/* parse state */
 	int32_t *stack;
 	size_t depth, foreign;	/* open elements; how many are svg/math */
+	struct html_open *open;	/* what the parser knows of each open element */
+	uint16_t top_of[HT_NTAGS];	/* the topmost open position of a tag; 0: none */
 	struct buf scratch;
 	int date_rank;
 };
