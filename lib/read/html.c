@@ -130,6 +130,24 @@ decode_ref(const char *s, size_t len, int attr, struct buf *out)
 	return 0;
 }
 
+/*
+ * Bytes without references.  A NUL is an error HTML's parser forgives: it
+ * drops it from text and reads it as U+FFFD in an attribute or a title.
+ */
+static void
+add_plain(const char *s, size_t len, int attr, struct buf *out)
+{
+	const char *end = s + len, *nul;
+
+	while ((nul = memchr(s, '\0', (size_t)(end - s))) != NULL) {
+		buf_add(out, s, (size_t)(nul - s));
+		if (attr)
+			utf8_add(out, 0xfffd);
+		s = nul + 1;
+	}
+	buf_add(out, s, (size_t)(end - s));
+}
+
 void
 html_decode(const char *s, size_t len, int attr, struct buf *out)
 {
@@ -140,10 +158,10 @@ html_decode(const char *s, size_t len, int attr, struct buf *out)
 		size_t took;
 
 		if (amp == NULL) {
-			buf_add(out, s, (size_t)(end - s));
+			add_plain(s, (size_t)(end - s), attr, out);
 			return;
 		}
-		buf_add(out, s, (size_t)(amp - s));
+		add_plain(s, (size_t)(amp - s), attr, out);
 		took = decode_ref(amp, (size_t)(end - amp), attr, out);
 		if (took == 0) {
 			buf_addc(out, '&');

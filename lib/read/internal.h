@@ -28,7 +28,8 @@ extern const size_t html_nentities;
  * references decoded as HTML does (named, decimal, hex; a legacy name
  * without ';' too, except inside an attribute value ('attr') when a letter,
  * digit or '=' follows; 0, surrogates and out-of-range numbers become
- * U+FFFD, 0x80-0x9F are read as windows-1252).
+ * U+FFFD, 0x80-0x9F are read as windows-1252).  A NUL byte is dropped
+ * from text and becomes U+FFFD in an attribute ('attr'), as HTML reads it.
  */
 void html_decode(const char *s, size_t len, int attr, struct buf *out);
 
