@@ -281,6 +281,13 @@ static const struct {
 	{ "[젠슨 황 CEO]는", NER_PS, "[젠슨 황] CEO는" },
 	{ "[CEO]가 말했다", NER_PS, "" },
 	{ "x[ CEO]가", NER_PS, "" },		/* nothing left: no empty span */
+	/* a span starts and ends at no space, and holds a word */
+	{ "회사[ 삼성전자 ]가", NER_OG, "회사 [삼성전자] 가" },
+	{ "[황 ]CEO", NER_PS, "[황] CEO" },
+	{ "x[ ]y", NER_PS, "" },
+	{ "[\t ]", NER_QT, "" },
+	{ "기간[ — ]내", NER_DT, "" },
+	{ "x[]y", NER_LC, "" },
 	{ "[삼성전자]는", NER_OG, "[삼성전자]는" },
 	{ "[반도]체 수출", NER_LC, "" },
 	{ "북[미] 시장", NER_LC, "" },

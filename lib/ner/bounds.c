@@ -15,7 +15,10 @@
  *  - a title after a name is not part of it (젠슨 황 CEO: 젠슨 황), and a
  *    title alone is no name;
  *  - no entity is one Latin letter, but for the letter that stands for a
- *    person in Korean news (A씨, B양).
+ *    person in Korean news (A씨, B양);
+ *  - a span starts and ends at no space and holds a letter or digit;
+ *    whatever cuts its end (a particle, a token given back, a title) and
+ *    leaves nothing drops it.
  */
 #include <string.h>
 
@@ -161,6 +164,31 @@ is_space_byte(char c)
 }
 
 /*
+ * End span 'v' at byte 'b' of 's' (b <= v->bend), before the spaces that
+ * come before 'b'.  Every cut of a span's end goes through here; 0 when
+ * nothing is left, and the span is then to be dropped.
+ */
+static int
+cut_end(struct ner_span *v, const char *s, size_t b)
+{
+	while (b > v->bstart && is_space_byte(s[b - 1]))
+		b--;
+	v->end -= utf8_count(s + b, v->bend - b);
+	v->bend = b;
+	return v->bend > v->bstart;
+}
+
+/* Whether s[a..b) holds a letter or digit of any script. */
+static int
+has_word(const char *s, size_t a, size_t b)
+{
+	while (a < b)
+		if (ner_word_cp(utf8_next(s, b, &a)))
+			return 1;
+	return 0;
+}
+
+/*
  * Fix span 'v' of text 's' (len bytes) in place; 0 when it is to be
  * dropped.  'names': apply the word-boundary rules (persons, places and
  * organizations; dates and quantities end inside words: 3일께, 5km쯤).
@@ -171,6 +199,17 @@ fix_span(struct ner_span *v, const char *s, size_t len, int names)
 	size_t n, m, b, e;
 	int32_t c;
 
+	/*
+	 * What the steps before left of the span (a particle or a first word
+	 * cut off) starts and ends at no space, and holds a word: a span of
+	 * spaces or punctuation alone is no entity.
+	 */
+	while (v->bstart < v->bend && is_space_byte(s[v->bstart])) {
+		v->bstart++;
+		v->start++;
+	}
+	if (!cut_end(v, s, v->bend) || !has_word(s, v->bstart, v->bend))
+		return 0;
 	/*
 	 * A name that is a piece of one Latin token (A of AI, WP of NWP) is
 	 * no name: the model saw letters, not the word.
@@ -193,10 +232,8 @@ fix_span(struct ner_span *v, const char *s, size_t len, int names)
 			;
 		if (b > v->bstart && is_space_byte(s[b - 1])) {
 			/* 황 C|EO: give the token back, and the space */
-			while (b > v->bstart && is_space_byte(s[b - 1]))
-				b--;
-			v->end -= utf8_count(s + b, v->bend - b);
-			v->bend = b;
+			if (!cut_end(v, s, b))
+				return 0;
 		} else {
 			while (v->bend < len &&
 			    latin_or_digit(cp_at(s, len, v->bend, &m))) {
@@ -205,8 +242,6 @@ fix_span(struct ner_span *v, const char *s, size_t len, int names)
 			}
 		}
 	}
-	if (v->bend <= v->bstart)
-		return 0;
 	/* a number goes on through its Korean units: 5|만 is 5만, 1|조2000억 */
 	while (!names && v->bend < len && (is_unit(cp_at(s, len, v->bend, &m)) ||
 	    ((c = cp_at(s, len, v->bend, &m)) >= '0' && c <= '9')) &&
@@ -247,20 +282,14 @@ fix_span(struct ner_span *v, const char *s, size_t len, int names)
 		/* a title after a name is not part of it */
 		for (b = v->bend; b > v->bstart && !is_space_byte(s[b - 1]); b--)
 			;
-		if (b > v->bstart && is_title(s + b, v->bend - b)) {
-			e = b;
-			while (e > v->bstart && is_space_byte(s[e - 1]))
-				e--;
-			v->end -= utf8_count(s + e, v->bend - e);
-			v->bend = e;
-		}
+		if (b > v->bstart && is_title(s + b, v->bend - b) &&
+		    !cut_end(v, s, b))
+			return 0;	/* a title and nothing else */
 	}
 	/*
 	 * No entity of one Latin letter, but for the letters Korean news
 	 * writes for people it does not name: A씨, B양, A(12)군.
 	 */
-	if (v->bend <= v->bstart)	/* a title and nothing else */
-		return 0;
 	c = cp_at(s, len, v->bstart, &m);
 	if (v->bend - v->bstart == m && is_latin_letter(c) &&
 	    !(v->type == NER_PS && anonymous(s, len, v->bend)))

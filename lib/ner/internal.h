@@ -77,8 +77,9 @@ int ner_word_cp(int32_t c);
  * ner_fix_bounds(sp, s, len): put the ends of the spans 'sp' of valid text
  * 's' (len bytes; the spans sorted, not overlapping) where a reader puts
  * them: no split Latin or digit token, names on word boundaries (before a
- * particle at most), no title after a name, no one-letter Latin entity.
- * Spans that cannot be made so are dropped.
+ * particle at most), no title after a name, no one-letter Latin entity,
+ * no space at either end.  Spans that cannot be made so, and spans left
+ * with no letter or digit (empty, spaces, punctuation), are dropped.
  */
 void ner_fix_bounds(struct ner_spans *sp, const char *s, size_t len);
 
