@@ -291,6 +291,7 @@ VALGRIND_RUN = valgrind -q --leak-check=full --show-leak-kinds=definite \
 	--suppressions=tests/valgrind.supp
 endif
 FUZZ_SECONDS ?= 60
+FUZZ_SEED ?= 0
 
 all: $(LIB) $(BINS) $(MAN1) $(MAN7) $(COMPLETIONS)
 
@@ -393,13 +394,13 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIB) $(HDR)
 
 fuzzers: $(FUZZERS:%=$(BUILD)/fuzz/%)
 
-# make fuzz [FUZZ_SECONDS=N] [FUZZERS="fuzz_json ..."]: seeds come from the
+# make fuzz [FUZZ_SECONDS=N] [FUZZ_SEED=N] [FUZZERS="fuzz_json ..."]: seeds come from the
 # project's tests and data (made by the normal build), the corpus grows in
 # build-fuzz/corpus/, crashes land in build-fuzz/crash/ and fail the run.
 fuzz: all $(BUILD)/tests/mkseeds
 	$(MAKE) FUZZ=1 fuzzers
 	BUILD=$(BUILD) FUZZ_BUILD=build-fuzz FUZZ_SECONDS=$(FUZZ_SECONDS) \
-	    tests/fuzz/run $(FUZZERS)
+	    FUZZ_SEED=$(FUZZ_SEED) tests/fuzz/run $(FUZZERS)
 
 demo: all
 	BUILD=$(BUILD) scripts/demo
