@@ -110,9 +110,10 @@ ner_word_cp(int32_t c)
 {
 	if (c < 0x80)
 		return latin_or_digit(c);
+	/* bare jamo are no letters of a word: ᄏᄏ and ᅲᅲ are laughter and
+	   tears written after it (심형래ᄏᄏ) */
 	return latin_or_digit(c) || utf8_is_hangul_syllable(c) ||
-	    utf8_is_hangul_jamo(c) || (c >= 0x3400 && c <= 0x9fff) ||
-	    (c >= 0x370 && c <= 0x52f);
+	    (c >= 0x3400 && c <= 0x9fff) || (c >= 0x370 && c <= 0x52f);
 }
 
 /*

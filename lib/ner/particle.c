@@ -139,20 +139,32 @@ ner_is_num_suffix(const char *s, size_t len)
 
 /*
  * ner_after_name(s, len): whether UTF-8 text 's' may follow a name in its
- * word: a particle run, or what Korean writes after a person's name or a
- * letter standing for one, alone or before a particle (씨에게, 양을, 측과).
+ * word: a particle run, or, alone or before a particle, what Korean writes
+ * after a person's name or a letter standing for one (씨에게, 양을, 측과,
+ * 이모씨: 모 for the given name), the copula (아이유다, 스콧입니다,
+ * 톰크루즈며), a likeness, a version or an origin (우디앨런식, 쿠스트리차같은,
+ * 미국판, 헐리우드급, 한국산, 한국계), or a person addressed (짐캐리아저씨,
+ * 정소민분, 장현우쌤).
  */
+static const char *const after_name[] = {
+	"씨", "양", "군", "님", "측", "다", "입니다", "이에요", "예요", "이야",
+	"며", "같은", "같이", "식", "판", "급", "풍", "산", "계", "분", "편",
+	"아저씨", "언니", "오빠", "누나", "쌤", NULL
+};
+
 int
 ner_after_name(const char *s, size_t len)
 {
-	static const char *const after[] = { "씨", "양", "군", "님", "측", NULL };
-	size_t k;
+	size_t k, n;
 
 	if (ner_is_josa(s, len))
 		return 1;
-	for (k = 0; after[k]; k++)
-		if (len >= 3 && memcmp(s, after[k], 3) == 0 &&
-		    (len == 3 || ner_is_josa(s + 3, len - 3)))
+	for (k = 0; after_name[k]; k++) {
+		n = strlen(after_name[k]);
+		if (len >= n && memcmp(s, after_name[k], n) == 0 &&
+		    (len == n || ner_is_josa(s + n, len - n)))
 			return 1;
-	return 0;
+	}
+	return len > 3 && memcmp(s, "모", 3) == 0 &&
+	    ner_after_name(s + 3, len - 3) && memcmp(s + 3, "모", 3) != 0;
 }
