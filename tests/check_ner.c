@@ -305,6 +305,13 @@ static const struct {
 	{ "[3]억 달러", NER_QT, "[3억] 달러" },
 	{ "[1조2000억원] 공급", NER_QT, "[1조2000억원] 공급" },
 	{ "[Jensen Huang]", NER_PS, "[Jensen Huang]" },
+	{ "[아이유]다~~", NER_PS, "[아이유]다~~" },	/* the copula */
+	{ "[미국]판 과속스캔들", NER_LC, "[미국]판 과속스캔들" },
+	{ "[짐캐리]아저씨 좋아", NER_PS, "[짐캐리]아저씨 좋아" },
+	{ "[정]모씨에게", NER_PS, "[정]모씨에게" },
+	{ "[심형래]ᄏᄏᄏ", NER_PS, "[심형래]ᄏᄏᄏ" },	/* laughter, not letters */
+	{ "[1978년]작 유화", NER_DT, "[1978년]작 유화" },
+	{ "[2]공장", NER_QT, "" },		/* no suffix: still a split word */
 };
 
 /* Split "a[b]c" into the text "abc" and the byte span of b. */

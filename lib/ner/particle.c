@@ -104,14 +104,16 @@ ner_is_josa(const char *s, size_t len)
 /*
  * What follows a number, a date or a time in its word without being part
  * of it: approximation and distribution (쯤, 께, 가량, 씩, 당, 여, 짜리), a
- * range (이상, 미만, 안팎, 동안, 전, 후), the copula with any ending (2위다,
- * 3점이면, 28명입니다), each alone or before a particle (3분기에만 is 3분기
- * and 에만).
+ * range (이상, 미만, 안팎, 동안, 전, 후), what a year or a count makes a
+ * noun of (1978년작, 5년형, 1990년생, 2014판, 1부급), the copula with
+ * any ending (2위다, 3점이면, 28명입니다), each alone or before a particle
+ * (3분기에만 is 3분기 and 에만).
  */
 static const char *const num_suffixes[] = {
 	"가까이", "남짓", "안팎", "이상", "이하", "미만", "이내", "가량", "정도",
 	"어치", "짜리", "동안", "넘게", "마다", "쯤", "께", "경", "당", "씩",
 	"여", "꼴", "째", "간", "대", "내", "전", "후", "뒤", "때", "엔",
+	"작", "형", "생", "판", "급",
 	"이었다", "였다", "이다", "다", "인데", "에만", "만에", "만", "에", NULL
 };
 
