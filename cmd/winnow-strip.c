@@ -20,6 +20,7 @@ static const struct choice langs[] = {
 };
 static int explain;			/* --explain */
 static int keep_empty;			/* --keep-empty */
+static int drop_empty;			/* --drop-empty */
 static int no_builtin;			/* --no-builtin */
 static const char *rule_files[MAX_RULE_FILES];	/* --rules, in order */
 static int nrule_files;
@@ -37,10 +38,12 @@ static struct buf json, id;
 
 static struct strip_stats stats;	/* for -v */
 static unsigned long long kept_whole;	/* --keep-empty */
+static unsigned long long dropped;	/* --drop-empty */
 
 enum {
 	OPT_LANG = CLI_OPT_LONG, OPT_EXPLAIN, OPT_REMOVED, OPT_RULES, OPT_NO_BUILTIN,
-	OPT_KEEP_EMPTY, OPT_TEMPLATES, OPT_MIN_DOCS, OPT_WAIT, OPT_DUMP_RULES
+	OPT_KEEP_EMPTY, OPT_TEMPLATES, OPT_MIN_DOCS, OPT_WAIT, OPT_DUMP_RULES,
+	OPT_DROP_EMPTY
 };
 
 static const struct option longopts[] = {
@@ -50,6 +53,7 @@ static const struct option longopts[] = {
 	{ "rules", required_argument, NULL, OPT_RULES },
 	{ "no-builtin", no_argument, NULL, OPT_NO_BUILTIN },
 	{ "keep-empty", no_argument, NULL, OPT_KEEP_EMPTY },
+	{ "drop-empty", no_argument, NULL, OPT_DROP_EMPTY },
 	{ "templates", required_argument, NULL, OPT_TEMPLATES },
 	{ "min-docs", required_argument, NULL, OPT_MIN_DOCS },
 	{ "wait", optional_argument, NULL, OPT_WAIT },
@@ -86,6 +90,9 @@ option(struct cli *c, int opt, const char *arg)
 	case OPT_KEEP_EMPTY:
 		keep_empty = 1;
 		return CLI_GO;
+	case OPT_DROP_EMPTY:
+		drop_empty = 1;
+		return CLI_GO;
 	case OPT_TEMPLATES:
 		templates_path = arg;
 		return CLI_GO;
@@ -108,6 +115,10 @@ start(struct cli *c)
 	unsigned char seed[STATE_SEED_SIZE];
 	int i, rc;
 
+	if (keep_empty && drop_empty) {
+		warnx("--keep-empty and --drop-empty do not go together");
+		return CLI_USAGE;
+	}
 	engine = strip_new();
 	if (!no_builtin && strip_add_builtin(engine) < 0)
 		return CLI_USAGE;
@@ -138,9 +149,12 @@ start(struct cli *c)
 	return CLI_GO;
 }
 
-/* One line per thing cut: which record, which line, why, what. */
+/*
+ * One line per thing cut: which record, which line, why, what; then, for
+ * a record --drop-empty drops, {"id":ID,"rule":"empty-record"}.
+ */
 static int
-write_removed(struct cli *c, struct rec *r, const char *s)
+write_removed(struct cli *c, struct rec *r, const char *s, int whole)
 {
 	struct jsonw w;
 	size_t i;
@@ -155,6 +169,16 @@ write_removed(struct cli *c, struct rec *r, const char *s)
 		jsonw_end_object(&w);
 		buf_addc(out_buf(removed), '\n');
 	}
+	if (whole) {
+		jsonw_init(&w, out_buf(removed));
+		jsonw_begin_object(&w);
+		jsonw_name(&w, "id");
+		jsonw_raw(&w, id.data, id.len);
+		jsonw_name(&w, "rule");
+		jsonw_str(&w, "empty-record");
+		jsonw_end_object(&w);
+		buf_addc(out_buf(removed), '\n');
+	}
 	return out_ready(removed);
 }
 
@@ -163,6 +187,7 @@ record(struct cli *c, struct rec *r)
 {
 	const char *s;
 	size_t len;
+	int drop = 0;
 
 	rec_text(r, &s, &len);
 	if (strip_text(engine, s, len, lang, &res) != 0)
@@ -173,11 +198,17 @@ record(struct cli *c, struct rec *r)
 		kept_whole++;
 		res.ncut = 0;	/* nothing is removed after all */
 		res.changed = 0;
+	} else if (res.changed && res.text.len == 0 && drop_empty) {
+		dropped++;
+		drop = 1;
 	}
 	strip_stats_add(&stats, &res);
 	/* 's' is the record's until rec_set_text(): use it first. */
-	if (removed && res.ncut > 0 && write_removed(c, r, s) < 0)
+	if (removed && (res.ncut > 0 || drop) &&
+	    write_removed(c, r, s, drop) < 0)
 		return CLI_FAIL;
+	if (drop)
+		return CLI_DONE;
 	if (explain) {
 		buf_reset(&json);
 		strip_cuts_json(&res, s, &json);
@@ -216,6 +247,8 @@ summary(struct cli *c, struct buf *b)
 	strip_stats_print(&stats, b);
 	if (keep_empty)
 		buf_printf(b, ", %llu kept whole (--keep-empty)", kept_whole);
+	if (drop_empty)
+		buf_printf(b, ", %llu dropped (--drop-empty)", dropped);
 	if (templates)
 		buf_printf(b, "; %zu template lines known", tmpl_lines(templates));
 }
@@ -236,8 +269,9 @@ main(int argc, char *argv[])
 		    "of prose and the headings above and in it, and drops the menus, teasers,\n"
 		    "comments and footers around it.  With --min-docs or --templates, short lines\n"
 		    "that N documents held go too.  A record that loses every line is written\n"
-		    "with empty text and counted.  A rule that hits PCRE2's backtracking limits\n"
-		    "leaves its record as it was, with a warning.\n",
+		    "with empty text and counted (--drop-empty: dropped, and listed in\n"
+		    "--removed).  A rule that hits PCRE2's backtracking limits leaves its record\n"
+		    "as it was, with a warning.\n",
 		.options_help =
 		    "      --lang LANG        ko, en or auto (the default: by script, per record)\n"
 		    "      --explain          add \"stripped\":[{\"line\":N,\"rule\":R,\"text\":T}]\n"
@@ -246,6 +280,8 @@ main(int argc, char *argv[])
 		    "      --no-builtin       without the built-in rules\n"
 		    "      --keep-empty       leave a record whose text would lose every line\n"
 		    "                         as it was (counted), instead of emptying it\n"
+		    "      --drop-empty       drop such a record (counted; with --removed, its\n"
+		    "                         cuts and {\"id\":ID,\"rule\":\"empty-record\"})\n"
 		    "      --min-docs N       remove short lines that N documents held\n"
 		    "                         (site templates; 0: off; default 5 with\n"
 		    "                         --templates)\n"

@@ -1,5 +1,5 @@
 # winnow-strip: a rule that backtracks catastrophically, --removed, site
-# templates across runs, a locked templates file, --dump-rules.
+# templates across runs, a locked templates file, --dump-rules, --drop-empty.
 . "$SRC/tests/cli/lib.sh"
 strip=$bin/winnow-strip
 cd "$TMP" || exit 1
@@ -93,5 +93,22 @@ expect_grep "bad --lang: message" "option '--lang' wants ko, en or auto, not 'jp
 "$strip" --rules /nonexistent.rules page.jsonl >/dev/null 2>err
 expect_eq "missing rule file: exit" 2 $?
 expect_grep "missing rule file: message" "cannot open rule file '/nonexistent.rules'" err
+
+# --drop-empty: a record that loses every line is dropped, listed in
+# --removed after its cuts, and counted; --keep-empty leaves it whole.
+printf '{"id":"e","text":"Advertisement\\nShare this article"}\n{"id":"b","text":"%s\\n%s\\n%s"}\n' \
+    "$body1" "$body2" "$body3" >empty.jsonl
+"$strip" --lang en --drop-empty --removed cut.jsonl -v empty.jsonl >out 2>err
+expect_eq "drop-empty: exit" 0 $?
+expect_eq "drop-empty: one record out" 1 "$(wc -l <out)"
+expect_grep "drop-empty: the other kept" '"id":"b"' out
+expect_eq "drop-empty: removed lines" 3 "$(wc -l <cut.jsonl)"
+expect_grep "drop-empty: the record listed" '^{"id":"e","rule":"empty-record"}$' cut.jsonl
+expect_grep "drop-empty: counted" '1 dropped (--drop-empty)' err
+"$strip" --lang en --keep-empty empty.jsonl >out 2>err
+expect_eq "keep-empty: both out" 2 "$(wc -l <out)"
+"$strip" --keep-empty --drop-empty empty.jsonl >/dev/null 2>err
+expect_eq "keep-empty and drop-empty: exit" 2 $?
+expect_grep "keep-empty and drop-empty: message" "do not go together" err
 
 done_tests
