@@ -131,7 +131,11 @@ NORM_OBJ = \
 
 # lib/strip: winnow-strip: rules, layout, templates
 STRIP_OBJ = \
+	$(BUILD)/lib/strip/data.o \
 	$(BUILD)/lib/strip/layout.o \
+	$(BUILD)/lib/strip/linefeat.o \
+	$(BUILD)/lib/strip/linemodel.o \
+	$(BUILD)/lib/strip/linetrain.o \
 	$(BUILD)/lib/strip/pattern.o \
 	$(BUILD)/lib/strip/prefilter.o \
 	$(BUILD)/lib/strip/rules.o \
@@ -239,6 +243,7 @@ TESTS = \
 	check_json \
 	check_jsonw \
 	check_layout \
+	check_linemodel \
 	check_minhash \
 	check_money \
 	check_ner \
@@ -276,6 +281,7 @@ FUZZERS = \
 	fuzz_rules \
 	fuzz_state \
 	fuzz_strip \
+	fuzz_strip_model \
 	fuzz_tag \
 	fuzz_textdec \
 	fuzz_warc
@@ -305,6 +311,11 @@ $(BUILD)/gen/strip_rules.c: data/strip.rules scripts/embed
 
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The built-in line model of winnow-strip, compiled in by lib/strip/data.S.
+$(BUILD)/lib/strip/data.o: lib/strip/data.S data/strip.model
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -I. -c -o $@ lib/strip/data.S
 
 # The default entity models, compiled in by lib/ner/data.S (.incbin).
 NERMODELS = data/ner-ko.wnm data/ner-en.wnm

@@ -21,6 +21,8 @@ static const struct choice langs[] = {
 static int explain;			/* --explain */
 static int keep_empty;			/* --keep-empty */
 static int drop_empty;			/* --drop-empty */
+static const char *model_path;		/* --model */
+static int no_model;			/* --no-model */
 static int no_builtin;			/* --no-builtin */
 static const char *rule_files[MAX_RULE_FILES];	/* --rules, in order */
 static int nrule_files;
@@ -43,7 +45,7 @@ static unsigned long long dropped;	/* --drop-empty */
 enum {
 	OPT_LANG = CLI_OPT_LONG, OPT_EXPLAIN, OPT_REMOVED, OPT_RULES, OPT_NO_BUILTIN,
 	OPT_KEEP_EMPTY, OPT_TEMPLATES, OPT_MIN_DOCS, OPT_WAIT, OPT_DUMP_RULES,
-	OPT_DROP_EMPTY
+	OPT_DROP_EMPTY, OPT_MODEL, OPT_NO_MODEL
 };
 
 static const struct option longopts[] = {
@@ -54,6 +56,8 @@ static const struct option longopts[] = {
 	{ "no-builtin", no_argument, NULL, OPT_NO_BUILTIN },
 	{ "keep-empty", no_argument, NULL, OPT_KEEP_EMPTY },
 	{ "drop-empty", no_argument, NULL, OPT_DROP_EMPTY },
+	{ "model", required_argument, NULL, OPT_MODEL },
+	{ "no-model", no_argument, NULL, OPT_NO_MODEL },
 	{ "templates", required_argument, NULL, OPT_TEMPLATES },
 	{ "min-docs", required_argument, NULL, OPT_MIN_DOCS },
 	{ "wait", optional_argument, NULL, OPT_WAIT },
@@ -93,6 +97,12 @@ option(struct cli *c, int opt, const char *arg)
 	case OPT_DROP_EMPTY:
 		drop_empty = 1;
 		return CLI_GO;
+	case OPT_MODEL:
+		model_path = arg;
+		return CLI_GO;
+	case OPT_NO_MODEL:
+		no_model = 1;
+		return CLI_GO;
 	case OPT_TEMPLATES:
 		templates_path = arg;
 		return CLI_GO;
@@ -119,8 +129,16 @@ start(struct cli *c)
 		warnx("--keep-empty and --drop-empty do not go together");
 		return CLI_USAGE;
 	}
+	if (model_path && no_model) {
+		warnx("--model and --no-model do not go together");
+		return CLI_USAGE;
+	}
 	engine = strip_new();
 	if (!no_builtin && strip_add_builtin(engine) < 0)
+		return CLI_USAGE;
+	/* The built-in model learnt on top of the built-in rules: both or none. */
+	if (model_path ? strip_load_model(engine, model_path) < 0 :
+	    !no_model && !no_builtin && strip_use_builtin_model(engine) < 0)
 		return CLI_USAGE;
 	for (i = 0; i < nrule_files; i++)
 		if (strip_add_rules(engine, rule_files[i]) < 0)
@@ -265,19 +283,27 @@ main(int argc, char *argv[])
 		    "for Korean and English; --dump-rules shows them and their format) remove\n"
 		    "copyright lines, bylines, captions and credits, tip lines, widgets, related\n"
 		    "lists and menus, and cut inline bylines such as '(서울=연합뉴스) 홍길동\n"
-		    "기자 = ', keeping the text after them.  Layout keeps the article's main block\n"
-		    "of prose and the headings above and in it, and drops the menus, teasers,\n"
-		    "comments and footers around it.  With --min-docs or --templates, short lines\n"
-		    "that N documents held go too.  A record that loses every line is written\n"
-		    "with empty text and counted (--drop-empty: dropped, and listed in\n"
-		    "--removed).  A rule that hits PCRE2's backtracking limits leaves its record\n"
-		    "as it was, with a warning.\n",
+		    "기자 = ', keeping the text after them.  A line model then keeps or cuts\n"
+		    "each line the rules left (reason \"model\"): boosted trees over the line's\n"
+		    "shape, what the rules and a layout analysis made of it and of its\n"
+		    "neighbours, and its place against the page's article, trained on labelled\n"
+		    "Korean and English news pages (--model FILE: one of winnow-strip-train;\n"
+		    "--no-model: the layout analysis decides alone).  Its threshold leans to\n"
+		    "keeping: a headline or a one-line paragraph lost costs more than a menu\n"
+		    "line kept.  With --min-docs or --templates, short lines that N documents\n"
+		    "held go too.  A record that loses every line is written with empty text\n"
+		    "and counted (--drop-empty: dropped, and listed in --removed).  A rule that\n"
+		    "hits PCRE2's backtracking limits leaves its record as it was, with a\n"
+		    "warning.\n",
 		.options_help =
 		    "      --lang LANG        ko, en or auto (the default: by script, per record)\n"
 		    "      --explain          add \"stripped\":[{\"line\":N,\"rule\":R,\"text\":T}]\n"
+		    "                         (and \"features\":[...] where the model cut)\n"
 		    "      --removed FILE     write each cut to FILE as JSON: id, line, rule, text\n"
 		    "      --rules FILE       add the rules in FILE (again for more files)\n"
-		    "      --no-builtin       without the built-in rules\n"
+		    "      --no-builtin       without the built-in rules and model\n"
+		    "      --model FILE       decide lines with the model in FILE\n"
+		    "      --no-model         without the line model: layout decides\n"
 		    "      --keep-empty       leave a record whose text would lose every line\n"
 		    "                         as it was (counted), instead of emptying it\n"
 		    "      --drop-empty       drop such a record (counted; with --removed, its\n"

@@ -743,6 +743,7 @@ layout_revise(struct layout *ly, struct layout_line *v, size_t n, int lang)
 	 */
 	if (good == 0 || lines < 3) {
 		for (i = 0; i < n; i++) {
+			v[i].place = 0;
 			v[i].final = v[i].cls;
 			if (v[i].cls != LAYOUT_BLANK && v[i].cls != LAYOUT_RULE)
 				v[i].final = v[i].why == LAYOUT_WHY_JUNK ?
@@ -758,6 +759,7 @@ layout_revise(struct layout *ly, struct layout_line *v, size_t n, int lang)
 	for (i = 0; i < n; i++) {
 		struct layout_line *l = &v[i];
 
+		l->place = ly->seg[i] ? LAYOUT_IN_BLOCK : 0;
 		if (l->cls == LAYOUT_BLANK || l->cls == LAYOUT_RULE) {
 			l->final = l->cls;
 		} else if (ly->c[i] == LAYOUT_GOOD) {
@@ -765,6 +767,8 @@ layout_revise(struct layout *ly, struct layout_line *v, size_t n, int lang)
 			if (!ly->seg[i] && !heads_block(ly, v, n, i)) {
 				l->final = LAYOUT_BAD;
 				l->why = LAYOUT_WHY_OUTSIDE;
+			} else if (!ly->seg[i]) {
+				l->place = LAYOUT_HEADING;
 			}
 		} else {
 			l->final = LAYOUT_BAD;

@@ -12,7 +12,7 @@
 
 #define RULE_NAME_MAX 64
 #define RULE_CHARS_LIMIT 1000000
-#define RULE_FILE_MAX (16 * 1024 * 1024)
+#define RULE_FILE_MAX ((size_t)16 << 20)
 
 /* The rules of one group and language, in file order. */
 struct rule_index {
@@ -304,36 +304,44 @@ fail:
 }
 
 int
-rules_load(struct rules *rs, const char *path)
+strip_read_file(const char *path, const char *what, size_t max,
+    struct buf *text)
 {
 	FILE *fp;
-	struct buf text = BUF_INIT;
 	char chunk[65536];
 	size_t got;
-	int rc;
 
 	if ((fp = fopen(path, "rb")) == NULL) {
-		warnp("cannot open rule file '%s'", path);
+		warnp("cannot open %s file '%s'", what, path);
 		return -1;
 	}
 	while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-		buf_add(&text, chunk, got);
-		if (text.len > RULE_FILE_MAX) {
-			warnx("%s: rule file larger than %d MiB", path,
-			    RULE_FILE_MAX >> 20);
+		buf_add(text, chunk, got);
+		if (text->len > max) {
+			warnx("%s: %s file larger than %zu MiB", path, what,
+			    max >> 20);
 			fclose(fp);
-			buf_release(&text);
 			return -1;
 		}
 	}
 	if (ferror(fp)) {
-		warnp("cannot read rule file '%s'", path);
+		warnp("cannot read %s file '%s'", what, path);
 		fclose(fp);
-		buf_release(&text);
 		return -1;
 	}
 	fclose(fp);
-	rc = rules_parse(rs, text.data ? text.data : "", text.len, path);
+	return 0;
+}
+
+int
+rules_load(struct rules *rs, const char *path)
+{
+	struct buf text = BUF_INIT;
+	int rc = -1;
+
+	if (strip_read_file(path, "rule", RULE_FILE_MAX, &text) == 0)
+		rc = rules_parse(rs, text.data ? text.data : "", text.len,
+		    path);
 	buf_release(&text);
 	return rc;
 }

@@ -1,5 +1,6 @@
 /* strip: remove boilerplate from the text of one document. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,33 +14,30 @@
 /* data/strip.rules, embedded at build time (scripts/embed). */
 extern const char strip_rules_text[];
 extern const size_t strip_rules_text_len;
+/* data/strip.model, the line model of make strip-model (lib/strip/data.S). */
+extern const char stripdata_model[], stripdata_model_end[];
 
 #define PREFIX_ROUNDS 4		/* prefix rules applied one after another */
 #define DETECT_WINDOWS 4	/* samples of a long text to tell its language */
 #define DETECT_WINDOW 128
 
-/* What strip_text knows of one line. */
-struct line {
-	size_t start, end;	/* the raw line in the input */
-	size_t cstart, cend;	/* its content: trimmed, bullet and cuts gone */
-	size_t bstart;		/* content before any cut (after the bullet) */
-	const struct rule *rule;	/* removed the whole line, or NULL */
-	const char *reason;		/* why the line went, once decided */
-	const struct rule *pcut;	/* cut a prefix: [bstart, pcut_end) */
-	size_t pcut_end;
-	const struct rule *scut;	/* cut a suffix: [scut_start, send) */
-	size_t scut_start, send;
-	int cut;			/* the content changed */
-};
-
 struct strip {
 	struct rules *rules;
 	struct layout *layout;
-	struct line *line;
+	struct strip_line *line;
 	struct layout_line *ll;
 	size_t cap;
 	struct tmpl *tmpl;
 	unsigned min_docs;
+	struct strip_model *model;	/* NULL: layout decides */
+	struct feat *feat;		/* with a model, or for training */
+	const float *x;			/* the last document's features */
+	double *p;			/* and the model's p(boilerplate) */
+	double *q;			/* scratch for the model: p1 */
+	float *z;			/* its second-stage rows */
+	unsigned char *kind;		/* what each line is to it */
+	size_t n, pcap;			/* of its lines */
+	int layout_lang;
 };
 
 struct strip *
@@ -59,6 +57,14 @@ strip_free(struct strip *st)
 		return;
 	rules_free(st->rules);
 	layout_free(st->layout);
+	if (st->model)
+		model_release(st->model);
+	free(st->model);
+	free(st->p);
+	free(st->q);
+	free(st->z);
+	free(st->kind);
+	feat_free(st->feat);
 	free(st->line);
 	free(st->ll);
 	free(st);
@@ -88,6 +94,60 @@ struct rules *
 strip_rules(struct strip *st)
 {
 	return st->rules;
+}
+
+int
+strip_set_model(struct strip *st, const char *text, size_t len,
+    const char *name)
+{
+	struct strip_model m;
+
+	if (text == NULL) {
+		if (st->model)
+			model_release(st->model);
+		free(st->model);
+		st->model = NULL;
+		return 0;
+	}
+	if (model_parse(&m, text, len, name) < 0)
+		return -1;
+	if (st->model == NULL)
+		st->model = xmalloc(sizeof *st->model);
+	else
+		model_release(st->model);
+	*st->model = m;
+	if (st->feat == NULL)
+		st->feat = feat_new();
+	return 0;
+}
+
+int
+strip_use_builtin_model(struct strip *st)
+{
+	return strip_set_model(st, stripdata_model,
+	    (size_t)(stripdata_model_end - stripdata_model),
+	    "builtin:strip.model");
+}
+
+int
+strip_load_model(struct strip *st, const char *path)
+{
+	struct buf text = BUF_INIT;
+	int rc;
+
+	rc = strip_read_file(path, "model", MODEL_FILE_MAX, &text);
+	if (rc == 0)
+		rc = strip_set_model(st, text.data ? text.data : "", text.len,
+		    path);
+	buf_release(&text);
+	return rc;
+}
+
+void
+strip_want_features(struct strip *st)
+{
+	if (st->feat == NULL)
+		st->feat = feat_new();
 }
 
 void
@@ -133,16 +193,40 @@ strip_detect_lang(const char *s, size_t len)
 	return hangul > 0 && 3 * hangul >= latin ? STRIP_KO : STRIP_EN;
 }
 
+const char *
+strip_feature_name(int id, char *buf, size_t size)
+{
+	int j = id < 0 ? -1 - id : id;
+
+	if (j >= STAGE2_N)
+		return "?";
+	if (id >= 0)
+		return model_column_name(j);
+	snprintf(buf, size, "not %s", model_column_name(j));
+	return buf;
+}
+
 void
 strip_cut_members(struct jsonw *w, const struct strip_cut *cut,
     const char *s)
 {
+	char name[64];
+	unsigned k;
+
 	jsonw_name(w, "line");
 	jsonw_uint(w, cut->line);
 	jsonw_name(w, "rule");
 	jsonw_str(w, cut->reason);
 	jsonw_name(w, "text");
 	jsonw_string(w, s + cut->start, cut->len);
+	if (cut->nwhy > 0) {
+		jsonw_name(w, "features");
+		jsonw_begin_array(w);
+		for (k = 0; k < cut->nwhy; k++)
+			jsonw_str(w, strip_feature_name(cut->why[k], name,
+			    sizeof name));
+		jsonw_end_array(w);
+	}
 }
 
 void
@@ -232,6 +316,7 @@ add_cut(struct strip_result *res, size_t line, const char *reason,
 	c->start = start;
 	c->len = end - start;
 	c->whole = whole;
+	c->nwhy = 0;
 }
 
 static void
@@ -335,7 +420,7 @@ split_lines(struct strip *st, const char *s, size_t len)
 	for (;;) {
 		const char *nl = memchr(s + p, '\n', len - p);
 		size_t end = nl ? (size_t)(nl - s) : len;
-		struct line *l;
+		struct strip_line *l;
 		size_t k;
 
 		if (nl == NULL && p == len && n > 0)
@@ -367,7 +452,7 @@ split_lines(struct strip *st, const char *s, size_t len)
  * Returns 0, or a negative rx status when a rule failed (res->failed set).
  */
 static int
-apply_rules(struct strip *st, const char *s, struct line *l,
+apply_rules(struct strip *st, const char *s, struct strip_line *l,
     struct layout_line *ll, unsigned lang, int layout_lang,
     struct strip_result *res)
 {
@@ -459,7 +544,7 @@ in_run(const struct layout_line *ll, size_t n, size_t i)
 static void
 extend_rules(struct strip *st, size_t n)
 {
-	struct line *v = st->line;
+	struct strip_line *v = st->line;
 	struct layout_line *ll = st->ll;
 	uint64_t before = 0;
 	size_t i, j;
@@ -516,7 +601,7 @@ mark_templates(struct strip *st, const char *s, size_t n)
 
 	tmpl_doc(st->tmpl);
 	for (i = 0; i < n; i++) {
-		struct line *l = &st->line[i];
+		struct strip_line *l = &st->line[i];
 		struct layout_line *ll = &st->ll[i];
 
 		if (ll->cls == LAYOUT_BLANK || ll->cls == LAYOUT_RULE ||
@@ -601,10 +686,10 @@ reason_of(const struct strip *st, size_t i)
 static void
 list_cuts(struct strip *st, const char *s, size_t n, struct strip_result *res)
 {
-	size_t i;
+	size_t i, k;
 
 	for (i = 0; i < n; i++) {
-		struct line *l = &st->line[i];
+		struct strip_line *l = &st->line[i];
 		size_t a, b;
 
 		if (l->pcut) {
@@ -627,15 +712,18 @@ list_cuts(struct strip *st, const char *s, size_t n, struct strip_result *res)
 		b = l->cut ? l->cend : l->end;
 		trim(s, &a, &b);
 		add_cut(res, i + 1, reason_of(st, i), a, b, 1);
+		for (k = 0; k < l->nwhy; k++)
+			res->cut[res->ncut - 1].why[k] = l->why[k];
+		res->cut[res->ncut - 1].nwhy = l->nwhy;
 	}
 }
 
 int
-strip_text(struct strip *st, const char *s, size_t len, int lang,
+strip_analyse(struct strip *st, const char *s, size_t len, int lang,
     struct strip_result *res)
 {
 	size_t n, i;
-	int layout_lang, stopwords, changed = 0;
+	int stopwords;
 
 	buf_reset(&res->text);
 	res->ncut = 0;
@@ -643,13 +731,15 @@ strip_text(struct strip *st, const char *s, size_t len, int lang,
 	res->failed = NULL;
 	res->failed_where = NULL;
 	res->failed_rc = 0;
+	st->x = NULL;
+	st->n = 0;
 	if (lang == STRIP_AUTO)
 		lang = strip_detect_lang(s, len);
 	res->lang = lang;
-	layout_lang = lang == STRIP_KO ? LAYOUT_KO : LAYOUT_EN;
+	st->layout_lang = lang == STRIP_KO ? LAYOUT_KO : LAYOUT_EN;
 	n = split_lines(st, s, len);
 	for (i = 0; i < n; i++) {
-		struct line *l = &st->line[i];
+		struct strip_line *l = &st->line[i];
 		struct layout_line *ll = &st->ll[i];
 
 		memset(ll, 0, sizeof *ll);
@@ -658,21 +748,97 @@ strip_text(struct strip *st, const char *s, size_t len, int lang,
 			continue;
 		}
 		ll->cls = LAYOUT_SHORT;
-		if (apply_rules(st, s, l, ll, (unsigned)lang, layout_lang,
-		    res) < 0) {
-			buf_add(&res->text, s, len);
+		if (apply_rules(st, s, l, ll, (unsigned)lang, st->layout_lang,
+		    res) < 0)
 			return 1;
-		}
 	}
 	if (st->tmpl && st->min_docs > 0)
 		mark_templates(st, s, n);
-	stopwords = layout_lang == LAYOUT_EN &&
+	stopwords = st->layout_lang == LAYOUT_EN &&
 	    layout_stopwords_apply(st->ll, n);
 	for (i = 0; i < n; i++)
 		if (st->ll[i].cls != LAYOUT_BLANK && st->ll[i].cls != LAYOUT_RULE)
-			layout_classify(&st->ll[i], layout_lang, stopwords);
+			layout_classify(&st->ll[i], st->layout_lang, stopwords);
 	extend_rules(st, n);
-	layout_revise(st->layout, st->ll, n, layout_lang);
+	layout_revise(st->layout, st->ll, n, st->layout_lang);
+	if (st->feat)
+		st->x = feat_doc(st->feat, s, st->line, st->ll, n,
+		    st->layout_lang);
+	st->n = n;
+	return 0;
+}
+
+size_t
+strip_scores(const struct strip *st, const double **p)
+{
+	*p = st->p;
+	return st->model && st->p ? st->n : 0;
+}
+
+size_t
+strip_lines(struct strip *st, const struct strip_line **v,
+    const struct layout_line **ll, const float **x)
+{
+	*v = st->line;
+	*ll = st->ll;
+	*x = st->x;
+	return st->n;
+}
+
+/*
+ * The model decides every line that layout judged: a line goes when its
+ * p(boilerplate) reaches the threshold, kept otherwise, whatever layout
+ * said (its verdict is among the features).
+ */
+static void
+decide_by_model(struct strip *st, size_t n)
+{
+	const struct strip_model *m = st->model;
+	int lang = st->layout_lang == LAYOUT_KO ? MODEL_KO : MODEL_EN;
+	double threshold = m->lang[lang].threshold;
+	size_t i;
+
+	if (n > st->pcap) {
+		st->p = xreserve(st->p, &st->pcap, n, sizeof *st->p);
+		st->q = xreallocarray(st->q, st->pcap, sizeof *st->q);
+		st->z = xreallocarray(st->z, st->pcap, STAGE2_N * sizeof *st->z);
+		st->kind = xreallocarray(st->kind, st->pcap, sizeof *st->kind);
+	}
+	for (i = 0; i < n; i++)
+		st->kind[i] = st->ll[i].cls == LAYOUT_BLANK ? MODEL_BLANK :
+		    st->ll[i].cls == LAYOUT_RULE ? MODEL_RULE : MODEL_JUDGED;
+	model_doc(m, lang, st->x, st->kind, n, st->q, st->z, st->p);
+	for (i = 0; i < n; i++) {
+		struct layout_line *ll = &st->ll[i];
+		struct strip_line *l = &st->line[i];
+
+		if (st->kind[i] != MODEL_JUDGED)
+			continue;
+		if (st->p[i] < threshold) {
+			ll->final = LAYOUT_GOOD;
+			continue;
+		}
+		ll->final = LAYOUT_BAD;
+		l->reason = "model";
+		l->nwhy = (unsigned char)model_explain(m, lang, st->z +
+		    i * STAGE2_N, l->why);
+	}
+}
+
+int
+strip_text(struct strip *st, const char *s, size_t len, int lang,
+    struct strip_result *res)
+{
+	size_t n, i;
+	int changed = 0;
+
+	if (strip_analyse(st, s, len, lang, res) != 0) {
+		buf_add(&res->text, s, len);
+		return 1;
+	}
+	n = st->n;
+	if (st->model)
+		decide_by_model(st, n);
 	for (i = 0; i < n; i++)
 		if (!kept(st, i) || st->line[i].cut)
 			changed = 1;

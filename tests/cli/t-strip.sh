@@ -1,5 +1,6 @@
 # winnow-strip: a rule that backtracks catastrophically, --removed, site
-# templates across runs, a locked templates file, --dump-rules, --drop-empty.
+# templates across runs, a locked templates file, --dump-rules, --drop-empty,
+# --model and --explain's features.
 . "$SRC/tests/cli/lib.sh"
 strip=$bin/winnow-strip
 cd "$TMP" || exit 1
@@ -110,5 +111,38 @@ expect_eq "keep-empty: both out" 2 "$(wc -l <out)"
 "$strip" --keep-empty --drop-empty empty.jsonl >/dev/null 2>err
 expect_eq "keep-empty and drop-empty: exit" 2 $?
 expect_grep "keep-empty and drop-empty: message" "do not go together" err
+
+# --model FILE: a model of one's own; its cuts say "model" and, with
+# --explain, the features that weighed.  A broken model file is a usage
+# error naming the file and line.
+cat >hand.model <<'EOF'
+winnow-strip-model 3
+depth 1
+ko threshold 0.5
+ko mean under-8-chars 0.2
+ko tree 1 under-8-chars<0.5:0 : -4 4
+ko tree 2 first-score<0.5:0 : -5 5
+en threshold 0.5
+en base 1 -3
+en base 2 -3
+EOF
+printf '{"id":"k","text":"%s\\n짧은줄\\n%s"}\n' \
+    '정부는 오늘 새 경제 정책을 발표하면서 올해 성장률 전망치를 낮췄다고 밝혔다.' \
+    '전문가들은 내수 부진이 이어지면서 하반기에도 경기 회복이 쉽지 않을 것이라고 내다봤다.' >ko.jsonl
+"$strip" --model hand.model --explain ko.jsonl >out 2>err
+expect_eq "model: exit" 0 $?
+expect_grep "model: the cut and its features" '"stripped":\[{"line":2,"rule":"model","text":"짧은줄","features":\["first-score"\]}\]' out
+"$strip" --no-model --explain ko.jsonl >out 2>err
+expect_eq "no-model: exit" 0 $?
+expect_eq "no-model: layout decides" 0 "$(grep -c '"rule":"model"' out)"
+sed 's/^ko tree 1 .*/ko tree 1 no-such<0.5:0 : -4 4/' hand.model >bad.model
+"$strip" --model bad.model ko.jsonl >/dev/null 2>err
+expect_eq "bad model: exit" 2 $?
+expect_grep "bad model: message" "^winnow-strip: bad.model:5: split 1 of the tree" err
+"$strip" --model /nonexistent.model ko.jsonl >/dev/null 2>err
+expect_eq "missing model: exit" 2 $?
+expect_grep "missing model: message" "cannot open model file '/nonexistent.model'" err
+"$strip" --model hand.model --no-model ko.jsonl >/dev/null 2>err
+expect_eq "model and no-model: exit" 2 $?
 
 done_tests

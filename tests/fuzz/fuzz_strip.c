@@ -1,13 +1,15 @@
 /*
  * fuzz_strip: the boilerplate classifier (lib/strip, with the built-in
- * rules, layout heuristics and, for some inputs, site templates) on any
- * document.
+ * rules, layout heuristics and, for some inputs, the built-in line model
+ * and site templates) on any document.
  *
- * The first byte picks the language (auto, Korean, English) and whether
- * templates count lines; the rest, made valid UTF-8, is the document.
- * Properties: the text kept is valid UTF-8 and no longer than the input;
- * an unchanged result is the input itself; cuts are in line order and lie
- * inside the input; a rule that hits its limit leaves the text whole.
+ * The first byte picks the language (auto, Korean, English), whether
+ * templates count lines and whether the line model decides; the rest,
+ * made valid UTF-8, is the document.  Properties: the text kept is valid
+ * UTF-8 and no longer than the input; an unchanged result is the input
+ * itself; cuts are in line order and lie inside the input; a rule that
+ * hits its limit leaves the text whole; the model's scores are
+ * probabilities.
  */
 #include <stdint.h>
 #include <string.h>
@@ -17,15 +19,18 @@
 #include "strip/internal.h"
 #include "fuzz.h"
 
-static struct strip *st;
+static struct strip *st, *modelled;
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	fuzz_quiet();
 	st = strip_new();
-	if (strip_add_builtin(st) <= 0)
+	modelled = strip_new();
+	if (strip_add_builtin(st) <= 0 || strip_add_builtin(modelled) <= 0)
 		fuzz_fail(__FILE__, __LINE__, "built-in rules refused");
+	if (strip_use_builtin_model(modelled) < 0)
+		fuzz_fail(__FILE__, __LINE__, "built-in model refused");
 	return 0;
 }
 
@@ -64,27 +69,36 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct strip_result res = STRIP_RESULT_INIT;
 	struct buf doc = BUF_INIT;
 	struct tmpl *t = NULL;
+	struct strip *use = st;
+	const double *p;
 	const char *s;
+	size_t i, n;
 	int lang, rc, round, rounds = 1;
 
 	if (size < 1)
 		return 0;
 	lang = langs[data[0] & 3];
+	if (data[0] & 8)
+		use = modelled;	/* the line model decides, too */
 	utf8_repair((const char *)data + 1, size - 1, &doc);
 	s = doc.data ? doc.data : "";
 	if (data[0] & 4) {
 		/* The same document three times: its lines become templates. */
 		t = tmpl_new(seed, 1000);
-		strip_set_templates(st, t, 2);
+		strip_set_templates(use, t, 2);
 		rounds = 3;
 	}
 	for (round = 0; round < rounds; round++) {
 		if (t)
 			tmpl_doc(t);
-		rc = strip_text(st, s, doc.len, lang, &res);
+		rc = strip_text(use, s, doc.len, lang, &res);
 		check_result(s, doc.len, rc, &res);
+		/* The model's verdicts are probabilities, or -1 (not judged). */
+		n = rc == 0 ? strip_scores(use, &p) : 0;
+		for (i = 0; i < n; i++)
+			FUZZ_ASSERT(p[i] == -1 || (p[i] >= 0 && p[i] <= 1));
 	}
-	strip_set_templates(st, NULL, 0);
+	strip_set_templates(use, NULL, 0);
 	tmpl_free(t);
 	strip_result_release(&res);
 	buf_release(&doc);
