@@ -214,6 +214,7 @@ CMDS = \
 	winnow-read \
 	winnow-stats \
 	winnow-strip \
+	winnow-strip-train \
 	winnow-tag \
 	winnow-tag-train \
 	winnow-text
@@ -525,9 +526,21 @@ model-eval: $(BUILD)/winnow-tag-train $(NB)/ko-klue-gaz.tsv $(NB)/en-uner.conll 
 	nice $(BUILD)/winnow-tag-train --prune 3 --folds 5 $(EN_GAZ) $(EN_TRAIN)
 	$(BUILD)/winnow-tag-train --model data/ner-en.wnm --test $(NB)/en-btc-g2.conll
 
+# Retrain winnow-strip's line model, data/strip.model, from the labelled
+# development pages (scripts/strip-data: ko-bench-dev, en-bench-dev, the
+# seeds, each also as a cleaner reader would give it).  scripts/eval-strip
+# measures it site by site, on models that never saw the site.
+STRIPDATA = ../shared
+
+strip-model: $(BUILD)/winnow-strip-train
+	@[ -d $(STRIPDATA)/data/clean ] || { echo "make strip-model: $(STRIPDATA)/data/clean not found: no training data here" >&2; exit 1; }
+	@mkdir -p $(BUILD)/strip
+	scripts/strip-data --shared $(STRIPDATA) --clean > $(BUILD)/strip/pages.jsonl
+	nice $(BUILD)/winnow-strip-train -v -o data/strip.model $(BUILD)/strip/pages.jsonl
+
 clean:
 	rm -rf build build-san build-fuzz
 
 .PHONY: all bench check check-browser check-deb check-layers check-scale check-slow clean deb demo fuzz fuzzers \
-	install model model-eval uninstall
+	install model model-eval strip-model uninstall
 .SECONDARY:

@@ -43,6 +43,7 @@ fixture() {
 		gzip -c "$SRC/tests/cli/data/cp949.txt" >old-archive.txt.gz
 		cp "$SRC/tests/cli/data/strip-user.rules" mine.rules
 		cp "$SRC/tests/cli/data/tag-names.tsv" names.tsv
+		cp "$SRC/tests/cli/data/examples/labelled.jsonl" labelled.jsonl
 		cp "$SRC/tests/cli/data/examples/tiny-ko.tsv" tiny.tsv
 		cp tiny.tsv klue-ner-train4k.tsv
 		cp "$SRC/tests/cli/data/examples/tiny-en.conll" wikigold.conllu
