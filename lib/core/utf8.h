@@ -98,6 +98,34 @@ utf8_next(const char *s, size_t len, size_t *i)
 }
 
 /*
+ * ASCII classes, the same in every locale (ctype's isalpha is not): for
+ * the digits, Latin letters and hex digits that formats are written with.
+ */
+static inline int
+ascii_is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline int
+ascii_is_alpha(unsigned char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+static inline int
+ascii_is_alnum(unsigned char c)
+{
+	return ascii_is_digit(c) || ascii_is_alpha(c);
+}
+
+static inline int
+ascii_is_hex(unsigned char c)
+{
+	return ascii_is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+}
+
+/*
  * Hangul.  The 11,172 precomposed syllables run from U+AC00 (가) to U+D7A3
  * (힣), in the order initial * 588 + medial * 28 + final; their UTF-8
  * starts with a byte from EA to ED.

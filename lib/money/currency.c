@@ -124,16 +124,16 @@ names_build(void)
 		unsigned char f = (unsigned char)s[0], l = (unsigned char)s[n - 1];
 
 		name_len[i] = (unsigned char)n;
-		name_first[i] = is_alnum(f) ? END_WORD :
+		name_first[i] = ascii_is_alnum(f) ? END_WORD :
 		    utf8_is_hangul_syllable(cp_at(s, n, 0, &cl)) ? END_HANGUL : 0;
-		name_last[i] = is_alnum(l) || l == '.' ? END_WORD :
+		name_last[i] = ascii_is_alnum(l) || l == '.' ? END_WORD :
 		    n >= 3 && utf8_is_hangul_syllable(cp_at(s, n, n - 3, &cl)) ? END_HANGUL : 0;
 		/* A currency sign ($, US$, €) rather than only letters. */
 		name_sign[i] = 0;
 		for (k = 0; k < n; k += cl ? cl : 1) {
 			int32_t cp = cp_at(s, n, k, &cl);
 
-			if (cp < 0x80 ? !(is_alpha((unsigned char)cp) || cp == '.' ||
+			if (cp < 0x80 ? !(ascii_is_alpha((unsigned char)cp) || cp == '.' ||
 			    cp == ' ') : !utf8_is_hangul_syllable(cp))
 				name_sign[i] = 1;
 		}
@@ -287,10 +287,10 @@ name_end_ok(int name, const char *s, size_t len, size_t e)
 	if (e >= len)
 		return 1;
 	if (name_last[name] == END_WORD) {
-		if (is_alnum((unsigned char)s[e]))
+		if (ascii_is_alnum((unsigned char)s[e]))
 			return 0;
 		/* 100YEN.com is a name, not an amount */
-		return !(s[e] == '.' && e + 1 < len && is_alpha((unsigned char)s[e + 1]));
+		return !(s[e] == '.' && e + 1 < len && ascii_is_alpha((unsigned char)s[e + 1]));
 	}
 	if (digit_at(s, len, e, &n) >= 0)
 		return 0;		/* a symbol glued to the next number */
@@ -314,11 +314,11 @@ name_start_ok(int name, const char *s, size_t len, size_t b)
 		return 1;
 	if (name_first[name] == END_WORD)
 		/* not inside a word, a handle or a tag: @N4, #RM8 */
-		return !is_alnum((unsigned char)s[b - 1]) && s[b - 1] != '@' &&
+		return !ascii_is_alnum((unsigned char)s[b - 1]) && s[b - 1] != '@' &&
 		    s[b - 1] != '#' && s[b - 1] != '_';
 	if (name_first[name] == END_HANGUL)
 		return !utf8_is_hangul_syllable(cp_before(s, len, b, &st));
-	return !is_digit((unsigned char)s[b - 1]);
+	return !ascii_is_digit((unsigned char)s[b - 1]);
 }
 
 /* Whether number 'n' may carry name 'mn' at all. */
@@ -348,7 +348,7 @@ caps_word_before(const char *s, size_t e)
 	e = skip_sp_back(s, e, 1);
 	for (b = e; b > 0 && s[b - 1] >= 'A' && s[b - 1] <= 'Z'; b--)
 		;
-	return e - b >= 2 && !(b > 0 && is_alnum((unsigned char)s[b - 1]));
+	return e - b >= 2 && !(b > 0 && ascii_is_alnum((unsigned char)s[b - 1]));
 }
 
 /* Whether an ASCII word of two or more capitals starts at s[b] (spaces before). */
@@ -360,7 +360,7 @@ caps_word_after(const char *s, size_t len, size_t b)
 	b = skip_sp(s, len, b, 1);
 	for (e = b; e < len && s[e] >= 'A' && s[e] <= 'Z'; e++)
 		;
-	return e - b >= 2 && !(e < len && is_alnum((unsigned char)s[e]));
+	return e - b >= 2 && !(e < len && ascii_is_alnum((unsigned char)s[e]));
 }
 
 /*
@@ -426,7 +426,7 @@ is_weight(const char *s, size_t len, const struct num *n, int hyphen, size_t e)
 		q = skip_sp(s, len, e, 1);
 		for (v = things; *v; v++)
 			if (starts_with(s, len, q, *v) && (q + strlen(*v) >= len ||
-			    !is_alpha((unsigned char)s[q + strlen(*v)]) ||
+			    !ascii_is_alpha((unsigned char)s[q + strlen(*v)]) ||
 			    s[q + strlen(*v)] == 's'))
 				return 0;
 		return 1;
@@ -514,7 +514,7 @@ money_find_suffix(const struct money_cfg *cfg, const char *s, size_t len, size_t
 	/* 12-cent, one-yen, multibillion - dollar */
 	if (q < len && s[q] == '-') {
 		q2 = skip_sp(s, len, q + 1, 1);
-		if (q2 < len && is_alpha((unsigned char)s[q2]) && (q2 == q + 1 ||
+		if (q2 < len && ascii_is_alpha((unsigned char)s[q2]) && (q2 == q + 1 ||
 		    q > p)) {
 			q = q2;
 			hyphen = 1;
@@ -536,7 +536,7 @@ money_find_suffix(const struct money_cfg *cfg, const char *s, size_t len, size_t
 			if (!case_ok(e, s, q, hits[k].at) ||
 			    !name_end_ok(e, s, len, hits[k].at) || !num_fits(n, mn))
 				continue;
-			if (hyphen && !is_alpha((unsigned char)mn->text[0]))
+			if (hyphen && !ascii_is_alpha((unsigned char)mn->text[0]))
 				continue;
 			if ((mn->flags & MN_COMPOSE) && !composing)
 				continue;	/* 50p, 20c, 50전: only after a whole amount */

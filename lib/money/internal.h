@@ -93,24 +93,6 @@ fold(unsigned char c)
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 }
 
-static inline int
-is_digit(unsigned char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static inline int
-is_alpha(unsigned char c)
-{
-	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
-
-static inline int
-is_alnum(unsigned char c)
-{
-	return is_digit(c) || is_alpha(c);
-}
-
 /* The code point at s[i] (-1 when invalid) and its length in *n (0 at the end). */
 static inline int32_t
 cp_at(const char *s, size_t len, size_t i, size_t *n)
@@ -145,7 +127,7 @@ digit_at(const char *s, size_t len, size_t i, size_t *n)
 {
 	int d;
 
-	if (i < len && is_digit((unsigned char)s[i])) {
+	if (i < len && ascii_is_digit((unsigned char)s[i])) {
 		*n = 1;
 		return s[i] - '0';
 	}
@@ -205,7 +187,7 @@ skip_sp(const char *s, size_t len, size_t i, int max)
 static inline size_t
 word_at(const char *s, size_t len, size_t i)
 {
-	while (i < len && is_alpha((unsigned char)s[i]))
+	while (i < len && ascii_is_alpha((unsigned char)s[i]))
 		i++;
 	return i;
 }

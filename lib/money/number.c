@@ -82,7 +82,7 @@ word_start_ok(const char *s, size_t len, size_t i, const char *w)
 	if (i == 0)
 		return 1;
 	if ((unsigned char)w[0] < 0x80)
-		return !is_alnum((unsigned char)s[i - 1]);
+		return !ascii_is_alnum((unsigned char)s[i - 1]);
 	cp = cp_before(s, len, i, &st);
 	return !utf8_is_hangul_syllable(cp);
 }
@@ -277,7 +277,7 @@ money_parse_num(const char *s, size_t len, size_t i, struct num *n)
 	size_t e;
 
 	memset(n, 0, sizeof *n);
-	if (is_alpha((unsigned char)s[i]))
+	if (ascii_is_alpha((unsigned char)s[i]))
 		return money_parse_words(s, len, i, n);
 	r = money_parse_korean(s, len, i, n);
 	if (r <= 0)

@@ -53,12 +53,12 @@ side_currency(struct scan *sc, struct side *sd, size_t floor)
 	pre = money_find_prefix(sc->cfg, sc->s, sc->len, n, floor, &sd->pre);
 	suf = money_find_suffix(sc->cfg, sc->s, sc->len, n->end, n, 0, &sd->suf);
 	/* Arabic digits glued to letters must be glued to a code: USD115. */
-	if (n->start > 0 && is_alpha((unsigned char)sc->s[n->start - 1]) &&
+	if (n->start > 0 && ascii_is_alpha((unsigned char)sc->s[n->start - 1]) &&
 	    (!pre || sd->pre.end != n->start))
 		pre = suf = 0;
 	/* and a code glued before them is no code when letters follow: EUR5X */
 	if (pre && !money_name_sign(sd->pre.name) && (n->flags & N_DIGITS) &&
-	    n->end < sc->len && is_alpha((unsigned char)sc->s[n->end]) &&
+	    n->end < sc->len && ascii_is_alpha((unsigned char)sc->s[n->end]) &&
 	    (!suf || sd->suf.start != n->end))
 		pre = suf = 0;
 	if (pre && suf) {
@@ -143,15 +143,15 @@ space_groups(struct scan *sc, struct side *sd)
 
 	if (sd->n.flags != N_DIGITS || sd->n.ndigits > 3 ||
 	    sd->n.end - sd->n.start != (size_t)sd->n.ndigits ||
-	    (sd->n.start > 0 && (is_digit((unsigned char)s[sd->n.start - 1]) ||
+	    (sd->n.start > 0 && (ascii_is_digit((unsigned char)s[sd->n.start - 1]) ||
 	    s[sd->n.start - 1] == ',' || s[sd->n.start - 1] == '.')))
 		return 0;
 	for (i = sd->n.start; i < sd->n.end; i++)
 		buf[n++] = s[i];
 	while ((k = group_space_at(s, len, p)) > 0 && p + k + 3 <= len &&
-	    is_digit((unsigned char)s[p + k]) && is_digit((unsigned char)s[p + k + 1]) &&
-	    is_digit((unsigned char)s[p + k + 2]) &&
-	    !(p + k + 3 < len && is_digit((unsigned char)s[p + k + 3])) &&
+	    ascii_is_digit((unsigned char)s[p + k]) && ascii_is_digit((unsigned char)s[p + k + 1]) &&
+	    ascii_is_digit((unsigned char)s[p + k + 2]) &&
+	    !(p + k + 3 < len && ascii_is_digit((unsigned char)s[p + k + 3])) &&
 	    n + 3 < sizeof buf - 4) {
 		memcpy(buf + n, s + p + k, 3);
 		n += 3;
@@ -162,10 +162,10 @@ space_groups(struct scan *sc, struct side *sd)
 		return 0;
 	/* ,50 or .50: the decimals */
 	if (p + 1 < len && (s[p] == ',' || s[p] == '.') &&
-	    is_digit((unsigned char)s[p + 1])) {
-		for (k = 1; k <= 2 && p + k < len && is_digit((unsigned char)s[p + k]); k++)
+	    ascii_is_digit((unsigned char)s[p + 1])) {
+		for (k = 1; k <= 2 && p + k < len && ascii_is_digit((unsigned char)s[p + k]); k++)
 			;
-		if (!(p + k < len && is_digit((unsigned char)s[p + k]))) {
+		if (!(p + k < len && ascii_is_digit((unsigned char)s[p + k]))) {
 			buf[n++] = '.';
 			memcpy(buf + n, s + p + 1, k - 1);
 			n += k - 1;
@@ -208,7 +208,7 @@ dot_thousands(struct scan *sc, struct side *sd)
 	for (i = sd->n.start; i < sd->n.end; i++)
 		if (s[i] == '.')
 			dot = i;
-		else if (!is_digit((unsigned char)s[i]))
+		else if (!ascii_is_digit((unsigned char)s[i]))
 			return;
 	if (dot == 0 || sd->n.end - dot != 4 ||
 	    dec_mul(&sd->n.lo, &sd->n.lo, &k) < 0)
@@ -377,7 +377,7 @@ qualifiers(const char *s, size_t len, size_t start, size_t end, int *qual,
 		if (b == 0)
 			break;
 		c = (unsigned char)s[b - 1];
-		if (!is_alpha(c) && c != '.' && c < 0x80)
+		if (!ascii_is_alpha(c) && c != '.' && c < 0x80)
 			break;		/* the quick no: most amounts */
 		for (q = q_before; q->w && !hit; q++) {
 			int hangul = (unsigned char)q->w[0] >= 0x80;
@@ -390,7 +390,7 @@ qualifiers(const char *s, size_t len, size_t start, size_t end, int *qual,
 				continue;	/* "about$5" is not "about $5" */
 			if (b - q->n > 0 && (hangul ?
 			    utf8_is_hangul_syllable(cp_before(s, len, b - q->n, &st)) :
-			    is_alnum((unsigned char)s[b - q->n - 1])))
+			    ascii_is_alnum((unsigned char)s[b - q->n - 1])))
 				continue;	/* inside a word: 계약, hereabout */
 			hit = q;
 		}
@@ -420,7 +420,7 @@ qualifiers(const char *s, size_t len, size_t start, size_t end, int *qual,
 		    !eq_fold(s + p, q->w, q->n))
 			continue;
 		if (!hangul && (p == end || (p + q->n < len &&
-		    is_alnum((unsigned char)s[p + q->n]))))
+		    ascii_is_alnum((unsigned char)s[p + q->n]))))
 			continue;	/* "or more", not "$5 ormore" */
 		if (q->w[0] == '\xeb' && q->n == 3 && p != end &&
 		    q->w[1] == '\x8c' && q->w[2] == '\x80')
@@ -533,7 +533,7 @@ compose(struct scan *sc, struct side *sd, struct dec *val)
 			p = skip_sp(s, len, p + 3, 1);
 		if (p == sd->end || p >= len)
 			return;		/* glued: 5$30 is not five dollars thirty */
-		if (!(digit_at(s, len, p, &dl) >= 0 || is_alpha((unsigned char)s[p]) ||
+		if (!(digit_at(s, len, p, &dl) >= 0 || ascii_is_alpha((unsigned char)s[p]) ||
 		    utf8_is_hangul_syllable(cp_at(s, len, p, &dl))))
 			return;
 		if (money_parse_num(s, len, p, &m) <= 0 || (m.flags & (N_SCALE |
@@ -649,7 +649,7 @@ change_before(const char *s, size_t len, size_t at)
 		const char *const *st, *const *en;
 
 		e = skip_sp_back(s, e, 2);
-		for (b = e; b > 0 && is_alpha((unsigned char)s[b - 1]); b--)
+		for (b = e; b > 0 && ascii_is_alpha((unsigned char)s[b - 1]); b--)
 			;
 		if (b == e)
 			return 0;
@@ -718,7 +718,7 @@ range_second(struct scan *sc, size_t q, struct side *B)
 	memset(B, 0, sizeof *B);
 	if (q >= len)
 		return 0;
-	if (digit_at(s, len, q, &dl) < 0 && !is_alpha((unsigned char)s[q]) &&
+	if (digit_at(s, len, q, &dl) < 0 && !ascii_is_alpha((unsigned char)s[q]) &&
 	    !ko_anchor_at(s, len, q)) {
 		/* a sign or code first: skip to the digits, check it is a prefix */
 		while (t < len && t < q + 8 && digit_at(s, len, t, &dl) < 0 &&
@@ -727,7 +727,7 @@ range_second(struct scan *sc, size_t q, struct side *B)
 		t = skip_sp(s, len, t, 1);
 		if (digit_at(s, len, t, &dl) < 0)
 			return 0;
-	} else if (is_alpha((unsigned char)s[q]) && !money_enword_find(s + q,
+	} else if (ascii_is_alpha((unsigned char)s[q]) && !money_enword_find(s + q,
 	    word_at(s, len, q) - q)) {
 		/* USD 5 */
 		t = skip_sp(s, len, word_at(s, len, q), 1);
@@ -995,7 +995,7 @@ money_find(const struct money_cfg *cfg, const char *s, size_t len,
 			hword = 1;
 			/* 12천: a numeral glued to digits belongs to their number */
 			if (utf8_is_hangul_syllable(cp) && ko_anchor(cp) &&
-			    !(i > 0 && is_digit((unsigned char)s[i - 1]))) {
+			    !(i > 0 && ascii_is_digit((unsigned char)s[i - 1]))) {
 				r = try_amount(&sc, i);
 				if (r > i + 3) {
 					i = r;
@@ -1008,10 +1008,10 @@ money_find(const struct money_cfg *cfg, const char *s, size_t len,
 		}
 		hword = 0;
 		if (c < 0x80) {
-			if (is_digit(c)) {
-				if (i > 0 && (is_digit((unsigned char)s[i - 1]) ||
+			if (ascii_is_digit(c)) {
+				if (i > 0 && (ascii_is_digit((unsigned char)s[i - 1]) ||
 				    ((s[i - 1] == '.' || s[i - 1] == ',') && i > 1 &&
-				    is_digit((unsigned char)s[i - 2])))) {
+				    ascii_is_digit((unsigned char)s[i - 2])))) {
 					i++;
 					continue;
 				}
@@ -1019,18 +1019,18 @@ money_find(const struct money_cfg *cfg, const char *s, size_t len,
 				hword = i >= 3 && hangul_lead_at(s, len, i - 3);
 				continue;
 			}
-			if (is_alpha(c)) {
+			if (ascii_is_alpha(c)) {
 				size_t e = word_at(s, len, i);
 				const struct enword *w;
 
-				if (i > 0 && is_alnum((unsigned char)s[i - 1])) {
+				if (i > 0 && ascii_is_alnum((unsigned char)s[i - 1])) {
 					i = e;
 					continue;
 				}
 				w = money_enword_find(s + i, e - i);
 				/* 1,2,3 million: not "million" alone after a bad number */
 				if (w && w->kind == EW_SCALE && i > 0 &&
-				    is_digit((unsigned char)s[skip_sp_back(s, i, 1) - 1 +
+				    ascii_is_digit((unsigned char)s[skip_sp_back(s, i, 1) - 1 +
 				    (skip_sp_back(s, i, 1) == 0)]))
 					w = NULL;
 				if (w && w->kind != EW_AND && w->kind != EW_A &&

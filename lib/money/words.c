@@ -112,11 +112,11 @@ money_parse_scale(const char *s, size_t len, size_t i, int *exp)
 	while (words < 2) {
 		int glued, hyphen;
 
-		q = words == 0 && p < len && is_alpha((unsigned char)s[p]) ? p :
+		q = words == 0 && p < len && ascii_is_alpha((unsigned char)s[p]) ? p :
 		    skip_sp(s, len, p, 1);
 		/* $4.5-billion, €20-million */
 		hyphen = words == 0 && p + 1 < len && s[p] == '-' &&
-		    is_alpha((unsigned char)s[p + 1]);
+		    ascii_is_alpha((unsigned char)s[p + 1]);
 		if (hyphen)
 			q = p + 1;
 		glued = q == p;
@@ -130,7 +130,7 @@ money_parse_scale(const char *s, size_t len, size_t i, int *exp)
 		if (w->kind == EW_ABBR) {
 			/* 5bn, $10K; but "5 m" is five metres, 4T4 a code */
 			if (words || (!glued && e - q == 1) ||
-			    (e < len && is_digit((unsigned char)s[e])))
+			    (e < len && ascii_is_digit((unsigned char)s[e])))
 				break;
 		} else if (w->kind == EW_SCALE || w->kind == EW_HUNDRED) {
 			/* five hundred thousand, 5 thousand crore: growing */
@@ -502,7 +502,7 @@ money_parse_words(const char *s, size_t len, size_t i, struct num *out)
 		t.q = q;
 		t.e = word_at(s, len, q);
 		t.first = p == i;
-		if (t.e == q || (t.e < len && is_digit((unsigned char)s[t.e])))
+		if (t.e == q || (t.e < len && ascii_is_digit((unsigned char)s[t.e])))
 			break;
 		if (!(t.w = money_enword_find(s + q, t.e - q)) ||
 		    !en_step[t.w->kind] || en_step[t.w->kind](&st, &t) != STEP_TAKE)

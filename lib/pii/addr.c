@@ -50,7 +50,7 @@ static const char *const file_ext[] = {
 static int
 local_char(unsigned char c)
 {
-	return is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' ||
+	return ascii_is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' ||
 	    c == '\'';
 }
 
@@ -117,7 +117,7 @@ read_label(const struct scan *sc, size_t p, size_t *ascii_end, int *non)
 		unsigned char c = (unsigned char)s[q];
 		int n;
 
-		if (is_alnum(c) || c == '-') {
+		if (ascii_is_alnum(c) || c == '-') {
 			q++;
 			if (!*non)
 				*ascii_end = q;
@@ -153,7 +153,7 @@ domain_end(const struct scan *sc, size_t p, int *idn)
 		*idn |= non > 0;
 		tld = p;
 		tld_end = q;
-		if (q + 1 < len && s[q] == '.' && (is_alnum((unsigned char)s[q + 1]) ||
+		if (q + 1 < len && s[q] == '.' && (ascii_is_alnum((unsigned char)s[q + 1]) ||
 		    (unsigned char)s[q + 1] >= 0x80))
 			next = q + 1;
 		else if ((next = obfuscated(s, len, q, "dot")) == 0)
@@ -171,7 +171,7 @@ domain_end(const struct scan *sc, size_t p, int *idn)
 			return 0;
 		if (!(tld_end - tld > 4 && strncasecmp(s + tld, "xn--", 4) == 0))
 			for (k = tld; k < tld_end; k++)
-				if (!is_alpha((unsigned char)s[k]))
+				if (!ascii_is_alpha((unsigned char)s[k]))
 					return 0;
 		for (k = 0; file_ext[k]; k++)
 			if (strlen(file_ext[k]) == tld_end - tld &&
@@ -271,7 +271,7 @@ dotted_quad(const char *s, size_t len, size_t p)
 	for (part = 0; part < 4; part++) {
 		if (part && (p >= len || s[p++] != '.'))
 			return 0;
-		for (v = nd = 0; p < len && is_digit((unsigned char)s[p]) && nd < 4; p++, nd++)
+		for (v = nd = 0; p < len && ascii_is_digit((unsigned char)s[p]) && nd < 4; p++, nd++)
 			v = v * 10 + s[p] - '0';
 		if (nd == 0 || nd > 3 || v > 255)
 			return 0;
@@ -287,14 +287,14 @@ ipv6_at(struct scan *sc, size_t i)
 	int groups = 0, dbl = -1, digits = 0, hexdigits = 0;
 
 	int next_colon = i + 1 < len && s[i + 1] == ':';
-	int prev_hex = i > 0 && (is_hex((unsigned char)s[i - 1]) || s[i - 1] == ':');
-	int next_hex = i + 1 < len && is_hex((unsigned char)s[i + 1]);
+	int prev_hex = i > 0 && (ascii_is_hex((unsigned char)s[i - 1]) || s[i - 1] == ':');
+	int next_hex = i + 1 < len && ascii_is_hex((unsigned char)s[i + 1]);
 
 	if (!next_colon && !(prev_hex && next_hex))
 		return i + 1;
-	while (b > sc->floor && i - b < 40 && (is_hex((unsigned char)s[b - 1]) || s[b - 1] == ':'))
+	while (b > sc->floor && i - b < 40 && (ascii_is_hex((unsigned char)s[b - 1]) || s[b - 1] == ':'))
 		b--;
-	if (b > 0 && (is_alnum((unsigned char)s[b - 1]) || s[b - 1] == ':' ||
+	if (b > 0 && (ascii_is_alnum((unsigned char)s[b - 1]) || s[b - 1] == ':' ||
 	    s[b - 1] == '.' || s[b - 1] == '_' || s[b - 1] == '-' || s[b - 1] == '@'))
 		return i + 1;
 	p = b;
@@ -307,7 +307,7 @@ ipv6_at(struct scan *sc, size_t i)
 	for (;;) {
 		size_t q = p;
 
-		while (q < len && is_hex((unsigned char)s[q]) && q - p <= 4)
+		while (q < len && ascii_is_hex((unsigned char)s[q]) && q - p <= 4)
 			q++;
 		if (q == p)
 			break;
@@ -323,7 +323,7 @@ ipv6_at(struct scan *sc, size_t i)
 			break;
 		}
 		for (; p < q; p++) {
-			digits += is_digit((unsigned char)s[p]);
+			digits += ascii_is_digit((unsigned char)s[p]);
 			hexdigits++;
 		}
 		groups++;
@@ -336,7 +336,7 @@ ipv6_at(struct scan *sc, size_t i)
 			p += 2;
 			continue;
 		}
-		if (p + 1 < len && s[p] == ':' && is_hex((unsigned char)s[p + 1])) {
+		if (p + 1 < len && s[p] == ':' && ascii_is_hex((unsigned char)s[p + 1])) {
 			p++;
 			continue;
 		}
@@ -345,8 +345,8 @@ ipv6_at(struct scan *sc, size_t i)
 	if ((dbl < 0 && groups != 8) || (dbl >= 0 && groups > 7) || groups < 2 ||
 	    digits == 0 || hexdigits < 4)
 		return i + 1;
-	if (p < len && (is_alnum((unsigned char)s[p]) || s[p] == ':' || s[p] == '_' ||
-	    (s[p] == '.' && p + 1 < len && is_alnum((unsigned char)s[p + 1]))))
+	if (p < len && (ascii_is_alnum((unsigned char)s[p]) || s[p] == ':' || s[p] == '_' ||
+	    (s[p] == '.' && p + 1 < len && ascii_is_alnum((unsigned char)s[p + 1]))))
 		return i + 1;
 	pii_push(sc, b, p, PII_IP, 1);
 	return p;

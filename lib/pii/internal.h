@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/utf8.h"
 #include "pii/pii.h"
 
 struct scan {
@@ -25,30 +26,6 @@ struct scan {
 	struct pii_list *out;
 	size_t floor;		/* end of the last item: nothing starts before it */
 };
-
-static inline int
-is_digit(unsigned char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static inline int
-is_alpha(unsigned char c)
-{
-	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
-
-static inline int
-is_alnum(unsigned char c)
-{
-	return is_digit(c) || is_alpha(c);
-}
-
-static inline int
-is_hex(unsigned char c)
-{
-	return is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
-}
 
 /* mask_at(s, len, i): bytes of a masking character at 'i' (* x X ● ○ ＊), else 0. */
 static inline int

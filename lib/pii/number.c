@@ -91,17 +91,17 @@ left_ok(const struct scan *sc, size_t start)
 	if (start == 0)
 		return 1;
 	c = (unsigned char)s[start - 1];
-	if (is_alnum(c) || c == '+' || c == '@' || c == '_')
+	if (ascii_is_alnum(c) || c == '+' || c == '@' || c == '_')
 		return 0;
 	if (start >= 2) {
 		unsigned char b = (unsigned char)s[start - 2];
 
-		if ((c == '-' && is_alnum(b)) ||
-		    ((c == '.' || c == ',' || c == ':' || c == '/') && is_digit(b)))
+		if ((c == '-' && ascii_is_alnum(b)) ||
+		    ((c == '.' || c == ',' || c == ':' || c == '/') && ascii_is_digit(b)))
 			return 0;
 	}
 	if (dash_at(s, sc->len, start >= 3 ? start - 3 : 0) == 3 && start >= 4 &&
-	    is_digit((unsigned char)s[start - 4]))
+	    ascii_is_digit((unsigned char)s[start - 4]))
 		return 0;
 	return !unit_before(cp_before(s, start, 0, &n));
 }
@@ -117,13 +117,13 @@ right_ok(const struct scan *sc, size_t e)
 		return 1;
 	c = (unsigned char)s[e];
 	d = e + 1 < sc->len ? (unsigned char)s[e + 1] : 0;
-	if (is_alnum(c) || c == '@' || c == '_')
+	if (ascii_is_alnum(c) || c == '@' || c == '_')
 		return 0;
-	if (c == '-' && is_alnum(d))
+	if (c == '-' && ascii_is_alnum(d))
 		return 0;
-	if ((c == '.' && is_alnum(d)) || ((c == ',' || c == ':') && is_digit(d)))
+	if ((c == '.' && ascii_is_alnum(d)) || ((c == ',' || c == ':') && ascii_is_digit(d)))
 		return 0;
-	if (dash_at(s, sc->len, e) == 3 && e + 3 < sc->len && is_digit((unsigned char)s[e + 3]))
+	if (dash_at(s, sc->len, e) == 3 && e + 3 < sc->len && ascii_is_digit((unsigned char)s[e + 3]))
 		return 0;
 	return !unit_after(cp_at(s, sc->len, e, &n));
 }
@@ -151,7 +151,7 @@ read_group(const struct scan *sc, struct chunk *ch, size_t p, int *too_long)
 	g->nd = 0;
 	g->masked = 0;
 	g->paren = (unsigned char)paren;
-	while (p < sc->len && is_digit((unsigned char)s[p])) {
+	while (p < sc->len && ascii_is_digit((unsigned char)s[p])) {
 		if (g->nd == MAXRUN || used + g->nd == MAXD) {
 			*too_long = 1;
 			return 0;
@@ -168,7 +168,7 @@ read_group(const struct scan *sc, struct chunk *ch, size_t p, int *too_long)
 	if (g->nd == 0)
 		return 0;
 	/* x after digits is a multiplication or a word, not a mask: 3x4, 10x */
-	if (g->masked && p < sc->len && is_alnum((unsigned char)s[p]))
+	if (g->masked && p < sc->len && ascii_is_alnum((unsigned char)s[p]))
 		return 0;
 	g->e = p;
 	if (paren) {
@@ -228,10 +228,10 @@ read_sep(const struct scan *sc, const struct chunk *ch, size_t p, char *kind)
 	}
 	if (q >= len)
 		return 0;
-	if (is_digit((unsigned char)s[q]) || (s[q] == '(' && *kind != '(' && q + 1 < len &&
-	    is_digit((unsigned char)s[q + 1])) || (*kind != '(' && mask_at(s, len, q)))
+	if (ascii_is_digit((unsigned char)s[q]) || (s[q] == '(' && *kind != '(' && q + 1 < len &&
+	    ascii_is_digit((unsigned char)s[q + 1])) || (*kind != '(' && mask_at(s, len, q)))
 		return q;
-	if (*kind == '(' && s[q] == '(' && q + 1 < len && is_digit((unsigned char)s[q + 1]))
+	if (*kind == '(' && s[q] == '(' && q + 1 < len && ascii_is_digit((unsigned char)s[q + 1]))
 		return q;
 	return 0;
 }
@@ -374,9 +374,9 @@ take(struct scan *sc, const struct chunk *ch, int k, int type, int valid)
 	size_t a = ch->start, b;
 
 	if (k > 1 && ch->sep[0] == ' ' && a >= 2 && s[a - 1] == ' ') {
-		for (b = a - 1; b > 0 && is_digit((unsigned char)s[b - 1]); b--)
+		for (b = a - 1; b > 0 && ascii_is_digit((unsigned char)s[b - 1]); b--)
 			;
-		if (a - 1 - b == ch->g[0].nd && (b == 0 || !is_alnum((unsigned char)s[b - 1])))
+		if (a - 1 - b == ch->g[0].nd && (b == 0 || !ascii_is_alnum((unsigned char)s[b - 1])))
 			return 0;
 	}
 	if (in_url(sc, ch->start))
@@ -901,26 +901,26 @@ passport_letters(struct scan *sc, size_t i)
 	size_t ls = i - 1, e = i, nd;
 	unsigned char c = (unsigned char)s[ls];
 
-	while (e < sc->len && is_digit((unsigned char)s[e]))
+	while (e < sc->len && ascii_is_digit((unsigned char)s[e]))
 		e++;
 	nd = e - i;
 	if (c < 'A' || c > 'Z')
 		return e;
 	if (ls > 0 && s[ls - 1] >= 'A' && s[ls - 1] <= 'Z')
 		ls--;
-	if (ls < sc->floor || (ls > 0 && (is_alnum((unsigned char)s[ls - 1]) ||
+	if (ls < sc->floor || (ls > 0 && (ascii_is_alnum((unsigned char)s[ls - 1]) ||
 	    s[ls - 1] == '-' || s[ls - 1] == '_')))
 		return e;
 	/* the newer Korean form: a letter, 3 digits, a letter, 4 digits */
 	if (nd == 3 && i - ls == 1 && e + 5 <= sc->len && s[e] >= 'A' && s[e] <= 'Z') {
 		size_t j;
 
-		for (j = e + 1; j < e + 5 && is_digit((unsigned char)s[j]); j++)
+		for (j = e + 1; j < e + 5 && ascii_is_digit((unsigned char)s[j]); j++)
 			;
 		if (j == e + 5)
 			e = j, nd = 8;
 	}
-	if (nd < 6 || nd > 9 || (e < sc->len && (is_alnum((unsigned char)s[e]) || s[e] == '-')))
+	if (nd < 6 || nd > 9 || (e < sc->len && (ascii_is_alnum((unsigned char)s[e]) || s[e] == '-')))
 		return e;
 	if (!right_ok(sc, e) || !ctx_near(sc, ls, e, ctx_passport) || in_url(sc, ls))
 		return e;
@@ -955,10 +955,10 @@ ipv4(struct scan *sc, const struct chunk *ch)
 	e = end_of(ch, 4);
 	/* a port (:8080) or a prefix length (/24) may follow */
 	if (ch->n == 4 && e < sc->len && sc->s[e] == ':' && e + 1 < sc->len &&
-	    is_digit((unsigned char)sc->s[e + 1])) {
+	    ascii_is_digit((unsigned char)sc->s[e + 1])) {
 		size_t p = e + 1;
 
-		while (p < sc->len && is_digit((unsigned char)sc->s[p]))
+		while (p < sc->len && ascii_is_digit((unsigned char)sc->s[p]))
 			p++;
 		if (!right_ok(sc, p))
 			return 0;
@@ -979,9 +979,9 @@ number_at(struct scan *sc, size_t i)
 	struct chunk ch;
 	size_t run = i;
 
-	while (run < sc->len && is_digit((unsigned char)sc->s[run]))
+	while (run < sc->len && ascii_is_digit((unsigned char)sc->s[run]))
 		run++;
-	if (i > 0 && is_alpha((unsigned char)sc->s[i - 1]))
+	if (i > 0 && ascii_is_alpha((unsigned char)sc->s[i - 1]))
 		return passport_letters(sc, i);
 	if (run - i > MAXRUN || !read_chunk(sc, i, &ch))
 		return run;

@@ -82,13 +82,13 @@ word_at(const char *s, size_t i, size_t end, const char *w, size_t wl)
 	for (k = 0; k < wl; k++) {
 		unsigned char a = (unsigned char)s[i + k], b = (unsigned char)w[k];
 
-		if (a != b && !(is_alpha(b) && (a | 0x20) == b))
+		if (a != b && !(ascii_is_alpha(b) && (a | 0x20) == b))
 			return 0;
 	}
-	if (is_alpha((unsigned char)w[0]) && i > 0 && is_alpha((unsigned char)s[i - 1]))
+	if (ascii_is_alpha((unsigned char)w[0]) && i > 0 && ascii_is_alpha((unsigned char)s[i - 1]))
 		return 0;
-	return !(is_alpha((unsigned char)w[wl - 1]) && i + wl < end &&
-	    is_alpha((unsigned char)s[i + wl]));
+	return !(ascii_is_alpha((unsigned char)w[wl - 1]) && i + wl < end &&
+	    ascii_is_alpha((unsigned char)s[i + wl]));
 }
 
 /*
@@ -107,7 +107,7 @@ window_has(const char *s, size_t a, size_t b, const char *const *words)
 		int n;
 
 		for (i = a; i + wl <= b; i++)
-			if ((is_alpha(first) ? ((unsigned char)s[i] | 0x20) == first :
+			if ((ascii_is_alpha(first) ? ((unsigned char)s[i] | 0x20) == first :
 			    (unsigned char)s[i] == first) && word_at(s, i, b, w, wl) &&
 			    !(w != *words && utf8_is_hangul_syllable(cp_before(s, i, 0, &n))))
 				return 1;
@@ -291,7 +291,7 @@ pii_find(const struct pii_cfg *cfg, const char *s, size_t len,
 			i = skip_quiet(u, i + 1, len);
 			continue;
 		case 1:
-			next = i > 0 && is_digit(u[i - 1]) ? i + 1 : number_at(&sc, i);
+			next = i > 0 && ascii_is_digit(u[i - 1]) ? i + 1 : number_at(&sc, i);
 			break;
 		case 2:
 			next = email_at(&sc, i);
@@ -508,7 +508,7 @@ canonical_phone(const char *s, size_t n, struct buf *out)
 			i += 2;
 			continue;
 		}
-		if (is_digit((unsigned char)s[i])) {
+		if (ascii_is_digit((unsigned char)s[i])) {
 			buf_addc(&d, s[i]);
 		} else if ((m = mask_at(s, n, i)) > 0) {
 			buf_addc(&d, '*');
@@ -560,14 +560,14 @@ pii_canonical(const char *s, const struct pii *p, struct buf *out)
 		return;
 	case PII_PASSPORT:
 		for (i = 0; i < n; i++)
-			if (is_alnum((unsigned char)t[i]))
+			if (ascii_is_alnum((unsigned char)t[i]))
 				buf_addc(out, (char)(t[i] >= 'a' && t[i] <= 'z' ? t[i] - 32 : t[i]));
 		return;
 	default:	/* numbers: the digits, '*' for each masked one */
 		for (i = 0; i < n; i++) {
 			int m;
 
-			if (is_digit((unsigned char)t[i])) {
+			if (ascii_is_digit((unsigned char)t[i])) {
 				buf_addc(out, t[i]);
 			} else if ((m = mask_at(t, n, i)) > 0) {
 				buf_addc(out, '*');

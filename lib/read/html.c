@@ -46,12 +46,6 @@ entity_find(const char *name, size_t len)
 	return NULL;
 }
 
-static int
-is_alnum(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 /* windows-1252 for the C1 range, as HTML reads numeric references there. */
 static const uint16_t c1_1252[32] = {
 	0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030,
@@ -104,7 +98,7 @@ decode_ref(const char *s, size_t len, int attr, struct buf *out)
 		utf8_add(out, (int32_t)cp);
 		return i;
 	}
-	for (n = 1; n < len && n <= 32 && is_alnum((unsigned char)s[n]); n++)
+	for (n = 1; n < len && n <= 32 && ascii_is_alnum((unsigned char)s[n]); n++)
 		;
 	if (n == 1)
 		return 0;
@@ -122,7 +116,7 @@ decode_ref(const char *s, size_t len, int attr, struct buf *out)
 
 		if (e == NULL)
 			continue;
-		if (attr && n < len && (is_alnum((unsigned char)s[n]) || s[n] == '='))
+		if (attr && n < len && (ascii_is_alnum((unsigned char)s[n]) || s[n] == '='))
 			return 0;
 		buf_add(out, e->utf8, e->len);
 		return n;
