@@ -167,4 +167,20 @@ struct choice {
 int parse_choice(const char *opt, const char *s, const struct choice *choices,
     int *out);
 
+/*
+ * fnv1a(s, len): the 32-bit FNV-1a hash of s[0..len): short and quick,
+ * for the small word tables built once (number words, particles).  Not
+ * for anything an input could aim at: use XXH3 with a seed there.
+ */
+static inline uint32_t
+fnv1a(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
 #endif

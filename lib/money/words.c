@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/dec.h"
+#include "core/util.h"
 #include "money/internal.h"
 
 static const struct enword enwords[] = {
@@ -49,17 +50,6 @@ static const struct enword enwords[] = {
 #define ENWORD_SLOTS 256
 static unsigned char enword_slot[ENWORD_SLOTS];
 
-static uint32_t
-enword_hash(const char *w, size_t n)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	return h;
-}
-
 /* money_enwords_build(): fill the hash of number words (once, before any scan). */
 void
 money_enwords_build(void)
@@ -67,7 +57,7 @@ money_enwords_build(void)
 	size_t i;
 
 	for (i = 0; i < sizeof enwords / sizeof enwords[0]; i++) {
-		uint32_t h = enword_hash(enwords[i].w, strlen(enwords[i].w));
+		uint32_t h = fnv1a(enwords[i].w, strlen(enwords[i].w));
 
 		while (enword_slot[h % ENWORD_SLOTS])
 			h++;
@@ -87,7 +77,7 @@ money_enword_find(const char *s, size_t n)
 		return NULL;
 	for (i = 0; i < n; i++)
 		w[i] = (char)fold((unsigned char)s[i]);
-	for (h = enword_hash(w, n); enword_slot[h % ENWORD_SLOTS]; h++) {
+	for (h = fnv1a(w, n); enword_slot[h % ENWORD_SLOTS]; h++) {
 		const struct enword *e = &enwords[enword_slot[h % ENWORD_SLOTS] - 1];
 
 		/* strncmp stops at the end of e->w, which may be shorter */

@@ -2,6 +2,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "core/util.h"
 #include "ner/internal.h"
 
 /*
@@ -59,17 +60,6 @@ static const char *const josa_list[] = {
  */
 #define JOSA_SLOTS 512
 
-static uint32_t
-josa_hash(const char *s, size_t len)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
 int
 ner_is_josa(const char *s, size_t len)
 {
@@ -85,14 +75,14 @@ ner_is_josa(const char *s, size_t len)
 		for (i = 0; i < JOSA_SLOTS; i++)
 			slot[i] = -1;
 		for (k = 0; josa_list[k]; k++) {
-			i = josa_hash(josa_list[k], strlen(josa_list[k]));
+			i = fnv1a(josa_list[k], strlen(josa_list[k]));
 			while (slot[i % JOSA_SLOTS] >= 0)
 				i++;
 			slot[i % JOSA_SLOTS] = (int16_t)k;
 		}
 		ready = 1;
 	}
-	for (i = josa_hash(s, len); slot[i % JOSA_SLOTS] >= 0; i++) {
+	for (i = fnv1a(s, len); slot[i % JOSA_SLOTS] >= 0; i++) {
 		const char *j = josa_list[slot[i % JOSA_SLOTS]];
 
 		if (strlen(j) == len && memcmp(j, s, len) == 0)
