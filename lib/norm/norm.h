@@ -12,6 +12,10 @@
  *   - NBSP and every other space separator (Zs) become U+0020;
  *   - each line is trimmed of spaces and tabs, runs of spaces become one;
  *   - a run of three or more blank lines becomes one blank line.
+ *
+ * The layer: an engine in one file.  lib/norm includes core/ and itself
+ * only, takes text (never a record) and never exits; this is its one
+ * public header.
  */
 #ifndef WINNOW_NORM_H
 #define WINNOW_NORM_H

@@ -27,6 +27,10 @@
  * Ownership: pii_find() fills a struct pii_list the caller owns and frees
  * with pii_list_release(); nothing points into the text.  Nothing is
  * shared between calls: pii_find() may run in many threads at once.
+ *
+ * The layer: an engine.  lib/pii includes core/ and its own folder only,
+ * takes text (never a record) and never exits; this is its one public
+ * header, and pii/internal.h is for its own files and unit tests.
  */
 #ifndef WINNOW_PII_H
 #define WINNOW_PII_H
