@@ -1,18 +1,10 @@
 /* jsonw: a small JSON writer over a struct buf. */
 #include <stdarg.h>
+#include <string.h>
 
 #include "core/buf.h"
 #include "core/json.h"
 #include "core/jsonw.h"
-
-void
-jsonw_name(struct jsonw *w, const char *name)
-{
-	jsonw_sep_(w);
-	json_escape_str(name, w->out);
-	buf_addc(w->out, ':');
-	w->comma = 0;
-}
 
 void
 jsonw_name_len(struct jsonw *w, const char *name, size_t len)
@@ -21,6 +13,12 @@ jsonw_name_len(struct jsonw *w, const char *name, size_t len)
 	json_escape(name, len, w->out);
 	buf_addc(w->out, ':');
 	w->comma = 0;
+}
+
+void
+jsonw_name(struct jsonw *w, const char *name)
+{
+	jsonw_name_len(w, name, strlen(name));
 }
 
 void
